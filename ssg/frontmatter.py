@@ -20,6 +20,7 @@ import yaml
 from ssg.diagnostics import SsgError, error
 
 FENCE = "---"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,17 @@ def _str_presenter(dumper, value: str):
 _Dumper.add_representer(str, _str_presenter)
 
 
+class _Header(dict):
+    """The header mapping: block style (one key a line) even when every value is a scalar."""
+
+
+_Dumper.add_representer(_Header, lambda dumper, value: dumper.represent_mapping("tag:yaml.org,2002:map", value, flow_style=False))
+
+
 def render_document(meta: dict, body: str) -> str:
     """Front matter (keys with None or empty values left out) and body, ending in one newline."""
     clean = {k: v for k, v in meta.items() if v not in (None, "", (), [], {})}
-    head = yaml.dump(clean, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=None)
+    head = yaml.dump(_Header(clean), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=None)
     body = body.strip("\n")
     return f"{FENCE}\n{head}{FENCE}\n" + (f"\n{body}\n" if body else "")
 
@@ -66,14 +74,19 @@ def parse_document(text: str, path: str) -> Document:
     else:
         raise SsgError(error(path, 1, "front matter is not closed", "add a '---' line after the YAML header"))
     head = "\n".join(lines[1:end])
+    # One pass (compose keeps the line marks, construct reads values from the same nodes),
+    # with libyaml when it is installed: front matter is most of the time a build spends loading.
+    loader = _Loader(head)
     try:
-        node = yaml.compose(head, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(head) if node is not None else {}
+        node = loader.get_single_node()
+        meta = loader.construct_document(node) if node is not None else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise SsgError(error(path, line, f"bad YAML in front matter: {problem}")) from None
+    finally:
+        loader.dispose()
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

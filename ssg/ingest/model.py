@@ -20,6 +20,11 @@ class Block:
     text: str
     line: int
     """1-based line number of its first line in the decoded source."""
+    blank_before: int = 0
+    """The longest run of blank lines between it and the block before (a wider gap
+    than usual sets a photo caption apart)."""
+    indented: bool = False
+    """Its first line starts with indentation (papers indent a paragraph's first line)."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,8 @@ class Initiative:
     """The numbering as printed, when there was one: "一是", "(一)", "1.", "①"."""
     initiatives: tuple["Initiative", ...] = ()
     """A nested list (一、 heads holding (一) items)."""
+    closing: tuple[str, ...] = ()
+    """Body text after a nested list."""
     tags: tuple[str, ...] = ()
     slug: str = ""
     line: int | None = None

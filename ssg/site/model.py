@@ -8,13 +8,22 @@ decided before any Markdown is rendered.
 
 Ids: edition "2025-11-10"; page "2025-11-10/01"; article
 "2025-11-10/01/02-guo-jia-gao-xin-qu"; initiative
-"2025-11-10/01/02-guo-jia-gao-xin-qu/03-gong-jian-yi-pi-ping-tai".
+"2025-11-10/01/02-guo-jia-gao-xin-qu/03-gong-jian-yi-pi-ping-tai"; free page
+"pages/about". Nested list items add one more "NN-slug" per level.
+
+Fields added after the first version (all with defaults, at the end of their
+class): Initiative.edition, .page, .marker, .summary, .char_count,
+.reading_minutes, .list_count, .closing_html; Article.list_count; Edition.label;
+FreePage (new); Site.title, Site.diagnostics. `Site.free_pages` holds FreePage
+ids (the objects are in `Site.objects`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from ssg.diagnostics import Diagnostic
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,20 @@ class Initiative:
     url: str
     source_path: str
     """The Markdown file it came from, relative to the project."""
+    edition: str = ""
+    page: str = ""
+    """Id of the page (版) of its article."""
+    marker: str | None = None
+    """The numbering as printed (一是, (一)), when there was one."""
+    summary: str = ""
+    """Cut from the text at a sentence end."""
+    char_count: int = 0
+    """Title, goal and body, and those of a nested list, in characters."""
+    reading_minutes: int = 0
+    list_count: int = 0
+    """How many items its list (its siblings and itself) has."""
+    closing_html: str = ""
+    """A nested list's head: its text after the nested list, else ""."""
 
 
 @dataclass(frozen=True)
@@ -75,16 +98,21 @@ class Article:
     closing_html: str
     """Body after the list (initiative articles), else ""."""
     text: str
+    """Body and closing as plain text, one line per paragraph (not the list items)."""
     summary: str
     """From front matter, or cut from the text at a sentence end."""
     char_count: int
+    """Characters (whitespace not counted) of the text and of every list item."""
     reading_minutes: int
+    """char_count at site.yaml reading.chars_per_minute, rounded up."""
     tags: tuple[TagRef, ...]
     initiatives: tuple[str, ...]
     """Ids of the top-level list items, in order."""
     list_name: str | None
     url: str
     source_path: str
+    list_count: int | None = None
+    """The count the list's name announces (十个一 -> 10), when front matter gives it."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +144,24 @@ class Edition:
     articles: tuple[str, ...]
     """All article ids in reading order."""
     url: str
+    label: str = ""
+    """The date as a reader writes it: 2025年11月10日."""
+
+
+@dataclass(frozen=True)
+class FreePage:
+    """content/pages/<slug>.md: about, contact, ..."""
+
+    id: str  # pages/about
+    slug: str
+    title: str
+    summary: str
+    """From front matter, or cut from the text."""
+    order: int | None
+    body_html: str
+    text: str
+    url: str  # about/
+    source_path: str
 
 
 @dataclass(frozen=True)
@@ -134,12 +180,17 @@ class Site:
     editions: tuple[str, ...]
     """Edition ids, oldest first."""
     objects: dict
-    """id -> Edition | Page | Article | Initiative (treat as read-only)."""
+    """id -> Edition | Page | Article | Initiative | FreePage (treat as read-only)."""
     tags: tuple[Tag, ...]
     """Sorted by slug."""
     lists: tuple[str, ...]
     """Ids of articles carrying an initiative list, newest first."""
     free_pages: tuple = ()
+    """FreePage ids, in menu order (front-matter `order`, then slug)."""
+    title: str = ""
+    """site.yaml `title`."""
+    diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
+    """Warnings found while loading (errors raise instead): report them, then go on."""
 
     def get(self, id: str):
         return self.objects[id]

@@ -1,0 +1,121 @@
+"""Page (版) headers: where a page starts, its number and its name.
+
+Papers print them in a few shapes, each read by one pattern:
+
+- `第02版:要闻`, `第2版 要闻`, `第1版()` (e-paper sites and old archives);
+- `02版 要闻`, `02版:要闻`;
+- a running head with the date: `2025年11月10日 星期一 2 综合新闻`,
+  `2 综合新闻 2025年11月10日 星期一`, `1951年9月15日人民日报 第1版`.
+
+Old archives follow the header with a `专栏:` line naming the column (often
+empty); it belongs to the page furniture too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ssg.ingest.dates import DATE_RE, WEEKDAY_RE, parse_date
+from ssg.ingest.numerals import parse_cn_number
+
+_NAME = r"[^\s，。；！？、,.;!?（）()]{1,12}"
+_NUM = r"\d{1,3}|[一二三四五六七八九十]{1,3}"
+
+# 第02版:要闻 / 第2版 要闻 / 第1版() / 第1版(要闻) / 第02版
+_DI_BAN = re.compile(
+    rf"^第\s*(?P<num>{_NUM})\s*版\s*(?:[：:]\s*(?P<n1>{_NAME})?|\s+(?P<n2>{_NAME})|[（(]\s*(?P<n3>{_NAME})?\s*[）)])?"
+    rf"(?P<rest>\s.*)?$"
+)
+# 02版 要闻 / 02版:要闻 / 2版 (without 第 the line must hold nothing else)
+_NUM_BAN = re.compile(rf"^(?P<num>\d{{1,3}})\s*版\s*(?:[：:]\s*|\s+)(?P<n1>{_NAME})$|^(?P<bare>\d{{1,3}})\s*版$")
+_COLUMN_LINE = re.compile(r"^专栏\s*[：:]\s*(?P<name>.{0,20})$")
+_NUMBER_TOKEN = re.compile(rf"^(?:第\s*(?P<a>{_NUM})\s*版|(?P<b>\d{{1,2}}))$")
+_PAPER_TOKEN = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:报|刊)$")
+_NAME_TOKEN = re.compile(r"^[\u4e00-\u9fff·]{2,10}$")
+
+MAX_RUNNING_HEAD_CHARS = 40
+
+
+@dataclass(frozen=True)
+class PageHeader:
+    """What one page-header line says."""
+
+    number: int
+    name: str | None = None
+    date: dt.date | None = None
+    weekday: str | None = None
+    paper: str | None = None
+    """A paper name in an archive's running head: 1951年9月15日人民日报 第1版."""
+    rest: str | None = None
+    """Text on the header line that is not part of the header (kept as a note)."""
+
+
+def parse_page_header(line: str) -> PageHeader | None:
+    """Heuristic: is this line a page header, and of which page?
+
+    Guesses from the shape of the whole line (see the module docstring); a
+    line that also carries a sentence is never a header.
+    """
+    text = line.strip()
+    if not text or len(text) > 60:
+        return None
+    m = _DI_BAN.match(text)
+    if m:
+        number = _page_number(m.group("num"))
+        if number is None:
+            return None
+        name = m.group("n1") or m.group("n2") or m.group("n3")
+        return PageHeader(number, name, rest=_rest(m.group("rest")))
+    m = _NUM_BAN.match(text)
+    if m:
+        number = int(m.group("num") or m.group("bare"))
+        return PageHeader(number, m.group("n1")) if number > 0 else None
+    return parse_running_head(text)
+
+
+def parse_running_head(text: str) -> PageHeader | None:
+    """`2025年11月10日 星期一 2 综合新闻` (any order of date, page number and name)."""
+    if len(text) > MAX_RUNNING_HEAD_CHARS:
+        return None
+    m = DATE_RE.search(text)
+    if not m:
+        return None
+    date = parse_date(m)
+    rest = text[: m.start()] + " " + text[m.end() :]
+    weekday = WEEKDAY_RE.search(rest)
+    if weekday:
+        rest = rest[: weekday.start()] + " " + rest[weekday.end() :]
+    number = paper = name = None
+    for token in rest.split():
+        n = _NUMBER_TOKEN.match(token)
+        if n and number is None:
+            number = _page_number(n.group("a") or n.group("b"))
+            if number is None:
+                return None
+        elif _PAPER_TOKEN.match(token) and paper is None and number is None:
+            paper = token
+        elif _NAME_TOKEN.match(token) and name is None:
+            name = token
+        else:
+            return None
+    if number is None:
+        return None
+    return PageHeader(number, name, date=date, weekday=weekday.group(0) if weekday else None, paper=paper)
+
+
+def parse_column_line(line: str) -> str | None:
+    """`专栏:国际述评` -> "国际述评"; `专栏:` -> ""; None when the line is no 专栏 line."""
+    m = _COLUMN_LINE.match(line.strip())
+    return m.group("name").strip() if m else None
+
+
+def _page_number(text: str) -> int | None:
+    value = int(text) if text.isdigit() else parse_cn_number(text)
+    return value if value and value > 0 else None
+
+
+def _rest(text: str | None) -> str | None:
+    text = (text or "").strip()
+    return text or None

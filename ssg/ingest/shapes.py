@@ -1,0 +1,214 @@
+"""What a paragraph of newspaper text looks like: sentence ends, headlines, boxes, captions.
+
+Every function here is a heuristic about the shape of one block of text; the
+reader combines them. They hold for any Chinese paper's pages, so none knows
+a word of one paper: they look at punctuation, length and a few labels every
+paper uses (图为, 摄, 记者手记).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+SENTENCE_ENDS = "。！？!?…；;：:"
+"""A paragraph may end after these: 。！？… end sentences, ；： end list items and introductions."""
+CLOSING_QUOTES = "”’」』\"'"
+OPENING_MARKS = "（(“‘《「『【〔［"
+CANNOT_START = "，,。、；;：:！!？?）)”’》」』】〕］.%％"
+"""Marks a paragraph never opens with: text starting with one continues the text before it."""
+CONTINUES_AFTER = "，,、" + OPENING_MARKS
+"""Marks a paragraph never ends with: text ending in one goes on in the next block."""
+DASHES = ("——", "--", "──", "―", "—", "－－")
+
+BOX_MARKERS = "■□●○◆◇▲△★☆▶►◎※▌▍◤"
+BOX_LABELS = frozenset({
+    "记者手记", "记者观察", "记者点评", "延伸阅读", "短评", "快评", "链接", "相关链接", "背景链接",
+    "新闻链接", "知识链接", "编者按", "编后", "编后语", "专家点评", "专家观点", "数读", "数说",
+    "小贴士", "背景", "新闻背景", "相关新闻", "新闻观察", "点评", "声音", "观点", "资料", "名词解释",
+    "知识点", "一线声音", "现场直击", "案例", "读者来信", "记者再访",
+})
+
+HEADLINE_MAX_CHARS = 40
+SUBTITLE_MAX_CHARS = 64
+COMMA_HEADLINE_MAX_CHARS = 24
+HEADLINE_MAX_RUN = 26
+"""A headline line this long has a space, a quote or a colon in it somewhere."""
+_UNBROKEN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
+
+# Single characters a headline never ends on; a block ending on one was cut
+# by a column break (…推动产业链、创新链的 / 融合发展). Checked as words, so
+# that 参与, 目的, 在于 still end a headline.
+FUNCTION_CHARS = frozenset("的和与及或对把将被从向于并且而之其在")
+
+_WS = re.compile(r"\s+")
+_HAN_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_CAPTION_START = re.compile(r"^(?:图为|图片为|上图|下图|左图|右图|中图|组图|题图|图\s*[①-⑳\d]{1,2}\s*[：:]?|图\s*[：:]|[①-⑳]\s*[：:])")
+_CREDIT_END = re.compile(
+    r"(?:(?<!拍)摄|供图|资料图片|资料图|新华社发|视觉中国|图片来源[^）)]{0,20}|(?<!拍)摄影)\s*[）)]?$"
+)
+_END_CREDIT = re.compile(
+    r"^[（(]\s*(?:作者|本文作者|本报记者|记者|通讯员|实习生|编译|整理|来源|据|综合|本报评论员|特约|执笔)[^（）()]{0,40}[）)]$"
+    r"|^[（(][^（）()]{1,40}(?:整理|报道|采写|撰稿|供稿|综合|编译|执笔)[）)]$"
+)
+
+Lexicon = Callable[[str], bool]
+"""Is this a dictionary word? (`Segmenter.is_word`)"""
+
+
+def bare(text: str) -> str:
+    """The text without any whitespace (print padding ignored for matching)."""
+    return _WS.sub("", text)
+
+
+def ends_sentence(text: str) -> bool:
+    """Heuristic: does this block end where a paragraph can end?
+
+    Guesses yes after 。！？… (behind a closing quote too: `……。”`), after
+    ；and ：, and after a closing bracket (`(相关报道详见2-8版)`, an end credit).
+    A block ending on anything else (a character, a comma, a bare closing
+    quote as in `“十个一”`) stops mid-sentence.
+    """
+    t = text.rstrip()
+    if not t:
+        return True
+    if t[-1] in "）)】]〕":
+        return True
+    core = t.rstrip(CLOSING_QUOTES)
+    if core != t and core and core[-1] not in SENTENCE_ENDS:
+        return False
+    return bool(core) and core[-1] in SENTENCE_ENDS
+
+
+def ends_mid_sentence(text: str) -> bool:
+    """The block ends on a comma, 、 or an opening bracket: it surely goes on."""
+    t = text.rstrip()
+    return bool(t) and t[-1] in CONTINUES_AFTER
+
+
+def starts_mid_sentence(text: str) -> bool:
+    """The block opens with a mark no paragraph opens with (，、）”): it continues the one before."""
+    t = text.lstrip()
+    return bool(t) and t[0] in CANNOT_START
+
+
+_PAIRS = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "「": "」", "『": "』", "【": "】"}
+
+
+def balanced(text: str) -> bool:
+    """Every quote and bracket opened in the text is closed in it (and none closed unopened)."""
+    stack: list[str] = []
+    closers = set(_PAIRS.values())
+    for ch in text:
+        if ch in _PAIRS:
+            stack.append(_PAIRS[ch])
+        elif ch in closers:
+            if not stack or stack.pop() != ch:
+                return False
+    return not stack
+
+
+def ends_on_function_word(text: str, is_word: Lexicon | None = None) -> bool:
+    """Heuristic: does the text end on a particle or preposition (的, 和, 对, 在)?
+
+    Headlines end on nouns and verbs; text that ends on `的` was cut by a
+    column break. With a lexicon, a function character that ends a word
+    (`目的`, `参与`, `在于`) does not count.
+    """
+    t = text.rstrip()
+    if not t or t[-1] not in FUNCTION_CHARS:
+        return False
+    return not (is_word and len(t) >= 2 and is_word(t[-2:]))
+
+
+def is_subtitle_line(text: str) -> bool:
+    """A 副题 starts with a dash: `——记……`."""
+    return text.lstrip().startswith(DASHES)
+
+
+def strip_dash(text: str) -> str:
+    """The subtitle without its leading dash."""
+    t = text.strip()
+    for dash in DASHES:
+        if t.startswith(dash):
+            return t[len(dash):].strip()
+    return t
+
+
+def looks_like_headline(text: str, is_word: Lexicon | None = None) -> bool:
+    """Heuristic: could this block be a line of a headline group (引题, 主题 or 副题)?
+
+    Guesses yes for a short line (up to 40 characters; a `——` subtitle up to
+    64; no more than 26 without a space or mark) with letters in it that
+    holds no 。or ；, does not end on a comma,
+    colon, opening mark or particle, and does not open like a continuation.
+    Quotes and brackets must close. A comma is allowed once, in a short
+    headline of two matching phrases (`坚持稳中求进，推动高质量发展`), not
+    after a short opener (`近日，全市…`, `教授张远介绍，当前…`), which is how
+    cut-off body text begins.
+    """
+    t = text.strip()
+    b = bare(t)
+    subtitle = is_subtitle_line(t)
+    if len(b) < 2 or len(b) > (SUBTITLE_MAX_CHARS if subtitle else HEADLINE_MAX_CHARS):
+        return False
+    if not _HAN_OR_LATIN.search(b) or any(c in b for c in "。；;"):
+        return False
+    if max(len(run) for run in _UNBROKEN.findall(t) or [""]) > HEADLINE_MAX_RUN:
+        return False
+    if t[-1] in CONTINUES_AFTER or t[-1] in "：:" or starts_mid_sentence(t):
+        return False
+    if not balanced(b):
+        return False
+    if not subtitle:
+        commas = b.count("，") + b.count(",")
+        if commas > 1:
+            return False
+        if commas == 1:
+            shorter, longer = sorted(len(h) for h in re.split("[，,]", b))
+            if len(b) > COMMA_HEADLINE_MAX_CHARS or shorter < 4 or longer > shorter * 1.5:
+                return False
+    if t[-1] in "！？!?":
+        return True
+    return not ends_on_function_word(t, is_word)
+
+
+def starts_box(text: str) -> bool:
+    """A box or sidebar starts here: `■记者手记`, `编者按:…`, `● 延伸阅读`."""
+    t = text.lstrip()
+    return bool(t) and (t[0] in BOX_MARKERS or is_box_label(t) or t.startswith(("编者按", "编后", "【编者按】")))
+
+
+def is_box_label(text: str) -> bool:
+    """Heuristic: is this block only a box's label (记者手记, 延伸阅读, 短评)?"""
+    t = bare(text).strip(BOX_MARKERS + "【】[]：:")
+    return t in BOX_LABELS
+
+
+def looks_like_caption(text: str) -> bool:
+    """Heuristic: is this block a photo caption by its own words?
+
+    Guesses yes when it opens like one (`图为…`, `图①:`, `上图:`) or ends on
+    a photo credit after a sentence (`……。 新华社记者 某某摄`, `(受访者供图)`).
+    """
+    t = text.strip()
+    if not t or len(t) > 300:
+        return False
+    if _CAPTION_START.match(t):
+        return True
+    return bool(_CREDIT_END.search(t)) and any(c in t for c in "。，,")
+
+
+def is_photo_credit(text: str) -> bool:
+    """Heuristic: is this block only a photo credit (`新华社记者 王某 摄`, `(本报记者 李某摄)`)?"""
+    t = text.strip()
+    return 0 < len(bare(t)) <= 30 and bool(_CREDIT_END.search(t)) and not any(c in t for c in "。，,")
+
+
+def is_end_credit(text: str) -> bool:
+    """Heuristic: is this block the credit that closes an article?
+
+    `(作者为某大学教授)`, `(本报记者某某整理)`, `(记者 某某)`: a bracketed line
+    naming who wrote or compiled it. It stays in the article's body.
+    """
+    return bool(_END_CREDIT.match(text.strip()))
