@@ -114,13 +114,21 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=8, help="articles per edition")
     parser.add_argument("--edits", type=int, default=7)
     parser.add_argument("--no-browser", action="store_true", help="time the event only, without Chromium")
+    parser.add_argument("--project", type=Path, metavar="DIR",
+                        help="generate and ingest the corpus into DIR once and reuse it on later runs "
+                             "(its articles are edited; default: a temporary folder)")
     options = parser.parse_args()
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
 
     from ssg.serve.project import serve_project
 
     with tempfile.TemporaryDirectory(prefix="ssg-serve-bench-") as tmp:
-        project = make_project(Path(tmp), options.editions, options.articles)
+        if options.project and (options.project / "site" / "content").is_dir():
+            project = options.project / "site"
+        else:
+            workdir = options.project or Path(tmp)
+            workdir.mkdir(parents=True, exist_ok=True)
+            project = make_project(workdir, options.editions, options.articles)
         article = pick_article(project)
         source = project / article.source_path
         with serve_project(project, port=0) as server:

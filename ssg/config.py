@@ -49,6 +49,8 @@ class IngestConfig:
     """Force a source encoding; None detects it."""
     tags: int = 5
     """Keywords per article and initiative."""
+    list_styles: tuple[str, ...] | None = None
+    """The list heuristics ingest runs (ssg.ingest.enumerations.HEURISTICS); None runs them all."""
 
 
 @dataclass(frozen=True)

@@ -78,3 +78,35 @@ def test_architecture_names_every_module():
     )
     missing = [m for m in modules if m not in text and m.removeprefix("ssg/") not in text]
     assert not missing, f"docs/architecture.md does not describe {missing}"
+
+
+def test_ingest_guide_names_every_heuristic():
+    from ssg.ingest.enumerations import HEURISTICS
+    from ssg.ingest.heuristics import DEFAULT_HEURISTICS
+
+    text = doc("ingest.md")
+    functions = {f.name: getattr(DEFAULT_HEURISTICS, f.name).__name__ for f in dataclasses.fields(DEFAULT_HEURISTICS)}
+    missing = [f"{field} ({name})" for field, name in functions.items() if name not in text]
+    missing += [f"list style {name}" for name in HEURISTICS if f"`{name}`" not in text]
+    assert not missing, f"docs/ingest.md does not describe {missing}"
+
+
+def test_theme_guide_lists_the_variables_each_template_receives(tmp_path, ssg):
+    from ssg.config import load_config
+    from ssg.render import load_theme, plan_pages
+    from ssg.site import load_site
+
+    ssg("-q", "init", "site", cwd=tmp_path)
+    site_config = load_config(tmp_path / "site")
+    jobs = plan_pages(load_site(site_config), site_config, load_theme(site_config))
+    keys: dict[str, set] = {}
+    for job in jobs:
+        keys.setdefault(job.template, set()).update(job.context)
+    common = set.intersection(*keys.values())
+    text = doc("themes.md")
+    rows = {m[1]: m[0] for m in re.finditer(r"^\| `([^`]+)` \|.*$", text, flags=re.M)}
+    missing = [f"every template: {k}" for k in sorted(common) if k not in rows]
+    for template, names in sorted(keys.items()):
+        row = rows.get(template, "")
+        missing += [f"{template}: {k}" for k in sorted(names - common) if f"`{k}`" not in row]
+    assert not missing, f"docs/themes.md does not list {missing}"

@@ -42,8 +42,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args) -> int:
     progress = make_progress(sys.stderr, quiet=args.quiet)
     result = build_site(args.root, output=args.output, base_url=args.base_url, strict=args.strict, progress=progress)
-    for d in dedupe(result.diagnostics):
-        print(d, file=sys.stderr)
+    if not args.quiet:  # -q: only errors
+        for d in dedupe(result.diagnostics):
+            print(d, file=sys.stderr)
     if not args.quiet:
         print(summary(result))
     return 0

@@ -33,8 +33,9 @@ def run(args) -> int:
         result = build_site(args.root, output=Path(tmp) / "site", base_url=args.base_url,
                             strict=args.strict, progress=progress)
         report = check_tree(result.output, result.base_url)
-    for d in dedupe(result.diagnostics):
-        print(d, file=sys.stderr)
+    if not args.quiet:  # -q: only errors
+        for d in dedupe(result.diagnostics):
+            print(d, file=sys.stderr)
     if args.verbose:
         for link in report.external:
             print(f"{link.page}:{link.line}: external link {link.url} (not fetched)")

@@ -16,9 +16,12 @@ from pathlib import Path
 
 from ssg.config import SiteConfig
 from ssg.diagnostics import Diagnostic, SsgError, error
+from ssg.ingest.decode import decode_source
 from ssg.ingest.enumerations import HEURISTICS, ListRules, apply_lists
 from ssg.ingest.keywords import KeywordRules, extract_keywords
 from ssg.ingest.model import Article, Edition, Initiative
+from ssg.ingest.reader import date_from_filename, read_edition
+from ssg.ingest.segment import tokenizer
 from ssg.ingest.slugs import caption_slug_text, slugify, unique_slugs
 
 log = logging.getLogger(__name__)
@@ -26,7 +29,7 @@ log = logging.getLogger(__name__)
 
 def list_rules(config: SiteConfig) -> ListRules:
     """The list heuristics site.yaml switches on (ingest.list_styles; all when unset)."""
-    styles = getattr(config.ingest, "list_styles", None)
+    styles = config.ingest.list_styles
     if styles is None:
         return ListRules()
     unknown = [s for s in styles if s not in HEURISTICS]
@@ -101,18 +104,12 @@ def source_name(path: Path, root: Path) -> str:
 
 def ingest_text(text: str, config: SiteConfig, *, source: str, date: dt.date | None = None) -> Edition:
     """Decoded issue text -> a complete Edition (articles, lists, tags, slugs). Pure."""
-    from ssg.ingest.reader import read_edition
-    from ssg.ingest.segment import tokenizer
-
     edition = read_edition(text, source=source, config=config, date=date)
     return enrich_edition(edition, config, tokenizer(tuple(config.keywords.user_words)))
 
 
 def ingest_file(path: Path, config: SiteConfig, *, encoding: str | None = None, date: dt.date | None = None) -> Edition:
     """Read one issue file into a complete Edition. Raises SsgError (file:line) on bad input."""
-    from ssg.ingest.decode import decode_source
-    from ssg.ingest.reader import date_from_filename
-
     path = Path(path)
     try:
         data = path.read_bytes()

@@ -25,12 +25,12 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ssg.diagnostics import Diagnostic, warning
-from ssg.ingest.bylines import looks_like_names, make_name_splitter, split_lead
+from ssg.ingest.bylines import looks_like_names, make_name_splitter, parse_byline_line, split_lead
 from ssg.ingest.crossrefs import find_references, reference_paragraph
 from ssg.ingest.heuristics import DEFAULT_HEURISTICS, Heuristics
 from ssg.ingest.model import Article, Block, SeeAlso
 from ssg.ingest.segment import Segmenter
-from ssg.ingest.shapes import is_box_label
+from ssg.ingest.shapes import HEADLINE_MAX_CHARS, bare, ends_mid_sentence, ends_sentence, is_box_label
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +83,20 @@ class _Draft:
             paragraphs=tuple(self.paragraphs),
             line=self.line,
         )
+
+
+def headed_by(text: str, nxt: str) -> bool:
+    """Heuristic: a line too long to look like a headline still is one when a lead follows it.
+
+    A line of up to 40 characters that ends no sentence, followed by a
+    dateline (`本报讯(记者 …)`) or a byline line, heads an article.
+    """
+    return (
+        len(bare(text)) <= HEADLINE_MAX_CHARS
+        and not ends_sentence(text)
+        and not ends_mid_sentence(text)
+        and (split_lead(nxt).dateline is not None or parse_byline_line(nxt) is not None)
+    )
 
 
 def _points_to(text: str, page: int) -> bool:
@@ -195,7 +209,11 @@ class _Reader:
         text = blocks[i].text
         if i > 0 and is_box_label(blocks[i - 1].text):
             return False  # the title of a box: ■记者手记 / 让创新之花竞相绽放
-        return self.h.is_headline(text, self.is_word) and not self.h.starts_fresh(text)
+        if self.h.starts_fresh(text):
+            return False
+        if self.h.is_headline(text, self.is_word):
+            return True
+        return i + 1 < len(blocks) and headed_by(text, blocks[i + 1].text)
 
     def _is_signature(self, blocks: Sequence[Block], i: int) -> bool:
         """A name alone at the end of an article signs it; it starts no new one."""

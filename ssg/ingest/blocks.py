@@ -29,6 +29,7 @@ from ssg.ingest.shapes import (
     looks_like_headline,
     starts_box,
     starts_mid_sentence,
+    starts_on_particle,
 )
 
 log = logging.getLogger(__name__)
@@ -135,7 +136,8 @@ def starts_fresh(text: str) -> bool:
 def is_column_break(prev: str, nxt: str, *, splits_word: WordSplit, is_word: Lexicon | None = None) -> bool:
     """Heuristic: were these two blocks one paragraph, cut apart by a column or page break?
 
-    Guesses yes when `nxt` opens with a mark no paragraph opens with, or when
+    Guesses yes when `nxt` opens with a mark or a particle no paragraph opens
+    with (`，`, `的`), when a number or Latin name runs on, or when
     `prev` stops mid-sentence and `nxt` does not start something new: after a
     comma always; after anything else unless one of the two looks like a
     headline, in which case only a word cut in two (jieba: `创|业投资`)
@@ -144,8 +146,10 @@ def is_column_break(prev: str, nxt: str, *, splits_word: WordSplit, is_word: Lex
     """
     if starts_mid_sentence(nxt) or continues_number(prev, nxt) or ends_mid_sentence(prev):
         return True  # `…的关系,` / `四是…`: after a comma even a list marker goes on inline
-    if ends_sentence(prev) or starts_fresh(nxt):
-        return False
+    if starts_on_particle(nxt, is_word) and not looks_like_headline(nxt, is_word):
+        return True  # `的高新技术企业,…`; a headline may open on a surname such as 于
+    if ends_sentence(prev) or starts_fresh(nxt) or is_photo_credit(prev) or looks_like_caption(prev):
+        return False  # a photo credit (`……摄`) ends its caption
     prev_headline = looks_like_headline(prev, is_word)
     next_headline = looks_like_headline(nxt, is_word)
     if prev_headline or next_headline:
@@ -158,8 +162,19 @@ _UNITS = frozenset("个家项条件位名人次亿万千百元年月日天岁倍
 
 
 def continues_number(prev: str, nxt: str) -> bool:
-    """Heuristic: a number was cut from its digits or its unit (`企业25` / `家,形成…`)."""
-    return prev[-1:].isdigit() and (nxt[:1].isdigit() or nxt[:1] in _UNITS)
+    """Heuristic: a number or a Latin name was cut (`企业25` / `家,形成…`, `与Open` / `Source基金会`).
+
+    A Chinese line that ends in the middle of digits or Latin words goes on
+    in the next block when that one opens with more of them or with a unit.
+    """
+    a, b = prev[-1:], nxt[:1]
+    if a.isdigit():
+        return b.isdigit() or b in _UNITS
+    return a.isascii() and a.isalpha() and b.isascii() and b.isalpha() and _has_han(prev)
+
+
+def _has_han(text: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in text)
 
 
 def join_pieces(

@@ -66,6 +66,8 @@ class ListMatch:
     items: tuple[Item, ...]
     intro: str = ""
     """Text before the first marker in the list's first paragraph (inline lists)."""
+    tail: str = ""
+    """Text after an inline list's last item in the same paragraph (see `_inline_tail`)."""
 
 
 # -- lead clauses -------------------------------------------------------------
@@ -214,7 +216,27 @@ def _build_numbered(paragraphs: tuple[str, ...], style: str, seq: list[_Event], 
         items.append(Item(a.marker.text, tuple(p for p in (x.strip() for x in pieces) if p)))
     end = max(stop, seq[-1].para + 1) if sectioned else seq[-1].para + 1
     intro = paragraphs[seq[0].para][:seq[0].marker.start].strip()
-    return ListMatch(style, seq[0].para, end, tuple(items), intro)
+    tail = ""
+    if not sectioned and len(seq) > 1 and seq[-2].para == seq[-1].para:
+        last, tail = _inline_tail(items[-2].pieces, items[-1].pieces[0] if items[-1].pieces else "")
+        items[-1] = Item(items[-1].marker, (last,) if last else ())
+    return ListMatch(style, seq[0].para, end, tuple(items), intro, tail)
+
+
+def _inline_tail(previous: tuple[str, ...], last: str) -> tuple[str, str]:
+    """Heuristic "inline-list-end": 一是……;二是……;三是……。会议还要求……
+
+    When the items before the last are clauses (ending in ; or , with no full
+    stop inside), the last item ends at its first full stop and what follows is
+    the text after the list.
+    """
+    text = "".join(previous).strip()
+    if not text or text[-1] not in "；;，," or any(c in "。！？!?" for c in text):
+        return last, ""
+    cut = next((i for i, c in enumerate(last) if c in "。！？!?"), len(last))
+    while cut + 1 < len(last) and last[cut + 1] in "”’」）)":
+        cut += 1
+    return last[:cut + 1].strip(), last[cut + 1:].strip()
 
 
 def find_lists(paragraphs: tuple[str, ...], rules: ListRules = ListRules(), exclude: str | None = None) -> list[ListMatch]:
@@ -261,7 +283,7 @@ def build_initiatives(match: ListMatch, list_name: str | None, rules: ListRules,
         nested = best_list(body, rules, exclude=match.style) if depth < rules.max_depth and body else None
         if nested:
             children = build_initiatives(nested, None, rules, depth + 1)
-            closing = body[nested.end:]
+            closing = ((nested.tail,) if nested.tail else ()) + body[nested.end:]
             body = body[:nested.start] + ((nested.intro,) if nested.intro else ())
         out.append(Initiative(
             number=number, title=title, goal=goal, paragraphs=body, list_name=list_name,
@@ -328,5 +350,5 @@ def apply_lists(article: Article, *, path: str | None = None, rules: ListRules =
         ))
     return replace(
         article, kind="initiatives", paragraphs=intro, initiatives=initiatives,
-        closing=article.paragraphs[match.end:], list_name=name, list_count=count,
+        closing=((match.tail,) if match.tail else ()) + article.paragraphs[match.end:], list_name=name, list_count=count,
     ), diagnostics

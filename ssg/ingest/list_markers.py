@@ -54,8 +54,8 @@ MARKER_STYLES: tuple[MarkerStyle, ...] = (
     MarkerStyle("paren-cn", re.compile(rf"[（(]([{_CN}]{{1,3}})[）)]"), True, "(一)坚持创新驱动。"),
     # 一、……  section heads: only at a paragraph start, and not a run 一、二、三产业
     MarkerStyle("dun-cn", re.compile(rf"([{_CN}]{{1,3}})、(?![{_CN}]、)"), False, "一、总体要求"),
-    # 1. / 1、 at a paragraph start (not 1.5亿元)
-    MarkerStyle("arabic", re.compile(r"(\d{1,2})[.．、](?![\d.．])"), False, "1.加强统筹"),
+    # 1. / 1、 / 1) at a paragraph start (not 1.5亿元)
+    MarkerStyle("arabic", re.compile(r"(\d{1,2})[.．、)）](?![\d.．])"), False, "1.加强统筹"),
     # (1)……
     MarkerStyle("paren-arabic", re.compile(r"[（(](\d{1,2})[）)]"), True, "(1)完善机制"),
     # ①……
@@ -103,7 +103,7 @@ def markers_in(paragraph: str, style_name: str) -> list[Marker]:
         value = _value(style_name, m.group(1))
         if value is None:
             continue
-        printed = m.group(0).rstrip("，,、：:") if style_name != "dun-cn" else m.group(0)
+        printed = m.group(0).rstrip("，,、：:") if style_name == "di-yi" else m.group(0)
         found.append(Marker(style_name, value, printed, start, _item_start(paragraph, m.end())))
     return found
 

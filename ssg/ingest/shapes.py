@@ -86,6 +86,34 @@ def ends_mid_sentence(text: str) -> bool:
     return bool(t) and t[-1] in CONTINUES_AFTER
 
 
+# Adverbials that open a sentence before its comma: 截至…, 近日, …以来, 随着….
+_OPENER = re.compile(
+    r"^(?:截至|截止|据|随着|为了|近日|日前|目前|当前|今年|去年|此外|同时|其中|与此同时|另一方面|记者|在)"
+    r"|(?:以来|期间|之际|之后|以后|之前|以前|当中|介绍|表示|指出|认为|说|时)$"
+)
+
+
+def opens_like_a_sentence(phrase: str) -> bool:
+    """Heuristic: does this phrase before a comma open a sentence (`截至5月21日`, `“十四五”以来`)?"""
+    return bool(_OPENER.search(phrase.strip("“”‘’\"'")))
+
+
+# Particles no sentence opens with: text starting on one goes on from the block before.
+_PARTICLES = frozenset("的地得了着过于之们吗呢吧")
+
+
+def starts_on_particle(text: str, is_word: Lexicon | None = None) -> bool:
+    """Heuristic: does the text open on a bare particle (`的高新技术企业`, `于人工智能`)?
+
+    With a lexicon, a word that begins with one (`的确`, `了解`, `于是`, `地方`)
+    does not count.
+    """
+    t = text.lstrip()
+    if not t or t[0] not in _PARTICLES:
+        return False
+    return not (is_word and len(t) >= 2 and is_word(t[:2]))
+
+
 def starts_mid_sentence(text: str) -> bool:
     """The block opens with a mark no paragraph opens with (，、）”): it continues the one before."""
     t = text.lstrip()
@@ -143,9 +171,9 @@ def looks_like_headline(text: str, is_word: Lexicon | None = None) -> bool:
     holds no 。or ；, does not end on a comma,
     colon, opening mark or particle, and does not open like a continuation.
     Quotes and brackets must close. A comma is allowed once, in a short
-    headline of two matching phrases (`坚持稳中求进，推动高质量发展`), not
-    after a short opener (`近日，全市…`, `教授张远介绍，当前…`), which is how
-    cut-off body text begins.
+    headline of two matching phrases without figures (`坚持稳中求进，推动高质量发展`),
+    not after an opener (`近日，全市…`, `“十四五”以来，…`, `教授张远介绍，当前…`),
+    which is how cut-off body text begins.
     """
     t = text.strip()
     b = bare(t)
@@ -165,8 +193,11 @@ def looks_like_headline(text: str, is_word: Lexicon | None = None) -> bool:
         if commas > 1:
             return False
         if commas == 1:
-            shorter, longer = sorted(len(h) for h in re.split("[，,]", b))
+            first, second = re.split("[，,]", b)
+            shorter, longer = sorted((len(first), len(second)))
             if len(b) > COMMA_HEADLINE_MAX_CHARS or shorter < 4 or longer > shorter * 1.5:
+                return False
+            if any(c.isdigit() for c in b) or opens_like_a_sentence(first):
                 return False
     if t[-1] in "！？!?":
         return True

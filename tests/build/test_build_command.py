@@ -38,9 +38,14 @@ def test_build_with_root_and_output_from_elsewhere(ssg, project):
     assert not (project / "public").exists()
 
 
-def test_quiet_build_prints_nothing(ssg, project):
+def test_warnings_name_file_and_line_and_quiet_shows_only_errors(ssg, project):
+    path = project / ARTICLE_MD
+    path.write_text(path.read_text(encoding="utf-8").replace("pages: '2'", "pages: '9'"), encoding="utf-8")
+    result = ssg("build", cwd=project)
+    assert re.match(rf"^{ARTICLE_MD}:8: warning: see_also", one_error_line(result.stderr))
     result = ssg("-q", "build", cwd=project)
     assert result.stdout == "" and result.stderr == ""
+    assert (project / "public" / "index.html").is_file()
 
 
 def test_bad_front_matter_is_one_line_naming_file_and_line(ssg, project):

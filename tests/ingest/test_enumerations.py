@@ -117,6 +117,9 @@ def test_seed_ten_initiatives():
     ("张伟、李明、王芳发言。", "dun-cn", []),
     ("1.建设一体化政务大数据体系。", "arabic", [1]),
     ("1.5亿元资金已经到位。", "arabic", []),
+    ("1、建设一体化政务大数据体系。", "arabic", [1]),
+    ("2)推进“高效办成一件事”。", "arabic", [2]),
+    ("2025年全市经济平稳增长。", "arabic", []),
     ("从0到1的突破。", "arabic", []),
     ("(1)在本省境内注册。(2)具有研发能力。", "paren-arabic", [1, 2]),
     ("条件:①注册满一年;②无不良记录。", "circled", [1, 2]),
@@ -126,6 +129,14 @@ def test_seed_ten_initiatives():
 ])
 def test_markers(paragraph, style, values):
     assert [m.value for m in markers_in(paragraph, style)] == values
+
+
+@pytest.mark.parametrize("paragraph, style, printed", [
+    ("第一,坚持稳中求进。", "di-yi", "第一"), ("1、建设平台。", "arabic", "1、"), ("1.建设平台。", "arabic", "1."),
+    ("（一）加强领导。", "paren-cn", "（一）"), ("一、总体要求", "dun-cn", "一、"), ("①注册满一年", "circled", "①"),
+])
+def test_marker_as_printed(paragraph, style, printed):
+    assert markers_in(paragraph, style)[0].text == printed
 
 
 @pytest.mark.parametrize("text, value", [
@@ -232,3 +243,19 @@ def test_list_restarting_at_one_ends_the_first_list():
     paragraphs = ("1.建设平台。", "2.完善机制。", "文件还明确了保障措施。", "1.加强领导。", "2.强化考核。", "3.严格督查。")
     match = best_list(paragraphs)
     assert (match.start, match.end, len(match.items)) == (3, 6, 3)
+
+
+def test_an_inline_list_ends_at_the_full_stop_of_its_last_clause():
+    article = Article(title="市政府常务会议研究部署冬季供暖工作", paragraphs=(
+        "会议要求:一是加强热源调度;二是做好管网巡检;三是畅通投诉渠道。会议还研究了其他事项。", "下一段。"))
+    result, _ = apply_lists(article)
+    assert result.paragraphs == ("会议要求:",)
+    assert [i.title for i in result.initiatives] == ["加强热源调度", "做好管网巡检", "畅通投诉渠道"]
+    assert result.closing == ("会议还研究了其他事项。", "下一段。")
+
+
+def test_sentences_after_an_item_of_sentences_stay_with_it():
+    article = Article(title="标题", paragraphs=("一是加强统筹。要建立专班。二是完善机制。要定期调度。",))
+    result, _ = apply_lists(article)
+    assert [i.paragraphs for i in result.initiatives] == [("要建立专班。",), ("要定期调度。",)]
+    assert result.closing == ()

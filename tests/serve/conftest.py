@@ -108,24 +108,32 @@ def events() -> Iterator[Callable[[str], EventReader]]:
 REPO = Path(__file__).resolve().parents[2]
 
 
+@pytest.fixture(scope="session")
+def sample_content(tmp_path_factory, ssg) -> Path:
+    """The sample's content/: the repository's, or, while it has none, sources/ ingested once."""
+    if any((REPO / "content").rglob("*.md")):
+        return REPO / "content"
+    root = tmp_path_factory.mktemp("ingested")
+    shutil.copy2(REPO / "site.yaml", root / "site.yaml")
+    shutil.copytree(REPO / "sources", root / "sources")
+    ssg("ingest", *sorted(p.relative_to(root) for p in (root / "sources").glob("*.txt")), cwd=root)
+    assert any((root / "content").rglob("*.md")), "ssg ingest wrote no content"
+    return root / "content"
+
+
 @pytest.fixture
-def sample_project(tmp_path: Path, ssg) -> Path:
+def sample_project(tmp_path: Path, sample_content: Path) -> Path:
     """A copy of the repository's sample (site.yaml, sources/, content/, the newspaper theme) to edit.
 
     The theme is copied into the project's themes/, which comes before the
-    built-in one, so a test can edit its stylesheet. Without content in the
-    repository, the copy ingests sources/ itself.
+    built-in one, so a test can edit its stylesheet.
     """
     root = tmp_path / "sample"
     root.mkdir()
     shutil.copy2(REPO / "site.yaml", root / "site.yaml")
     shutil.copytree(REPO / "sources", root / "sources")
     shutil.copytree(REPO / "themes" / "newspaper", root / "themes" / "newspaper")
-    if any((REPO / "content").rglob("*.md")):
-        shutil.copytree(REPO / "content", root / "content")
-    else:
-        ssg("ingest", *sorted(p.relative_to(root) for p in (root / "sources").glob("*.txt")), cwd=root)
-        assert any((root / "content").rglob("*.md")), "ssg ingest wrote no content"
+    shutil.copytree(sample_content, root / "content")
     return root
 
 
