@@ -31,10 +31,10 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_GEN = HERE.parent.parent / "shared" / "bench" / "gen_corpus.py"
 sys.path.insert(0, str(HERE.parent))
 
-from ssg.config import KeywordsConfig, SiteConfig  # noqa: E402
-from ssg.ingest import ingest_file  # noqa: E402
-from ssg.ingest.emit import plan_edition, write_plan  # noqa: E402
-from ssg.ingest.segment import tokenizer  # noqa: E402
+from ssg.config import KeywordsConfig, SiteConfig
+from ssg.ingest import ingest_file
+from ssg.ingest.emit import plan_edition, write_plan
+from ssg.ingest.segment import tokenizer
 
 USER_WORDS = ("雄安新区", "火炬中心", "高新区", "十个一")
 

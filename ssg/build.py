@@ -5,7 +5,7 @@
 
 A full build writes into a staging folder and swaps it in (ssg.output), so the
 previous output survives any failure; with `strict`, warnings are errors and
-the link check runs on the staging folder before the swap. A `Builder` kept
+(on a full build) the link check runs on the staging folder before the swap. A `Builder` kept
 alive (the preview server) rebuilds incrementally: it reuses parsed sources,
 re-renders only pages whose key changed and rewrites only changed bytes.
 """
@@ -17,9 +17,9 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 from urllib.parse import urlsplit
 
 from ssg import feeds
@@ -112,6 +112,8 @@ class Builder:
                     result = self._full()
                 else:
                     result = self._incremental([Path(p) for p in changed])
+            except OSError as exc:  # a full disk, a read-only folder: the user's to fix, in one line
+                raise SsgError(error(exc.filename or None, None, f"cannot write the site: {exc.strerror or exc}")) from exc
             finally:
                 self.progress.close()
             return dataclasses.replace(result, seconds=time.perf_counter() - started)

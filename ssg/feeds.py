@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 from urllib.parse import quote, urlsplit
 
 from ssg.site.model import Article, Edition, Initiative, Page, Site

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import shutil
 import time
-from typing import Callable, Protocol, TextIO
+from collections.abc import Callable
+from typing import Protocol, TextIO
 
 
 class Progress(Protocol):

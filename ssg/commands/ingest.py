@@ -17,7 +17,7 @@ from ssg.ingest.enumerations import count_initiatives
 from ssg.ingest.model import Edition, to_json
 
 HELP = "read an issue's plain text into Markdown content files (one per article and initiative)"
-EXAMPLE = "ssg ingest sources/2025-11-10.txt          (or --json to see what was understood)"
+EXAMPLE = "ssg ingest sources/2025-11-10.txt"
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ def _date(text: str) -> dt.date:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="issue text (UTF-8, UTF-16 or GB18030)")
     parser.add_argument("--content", type=Path, metavar="DIR", help="content folder (default: site.yaml's content_dir)")
-    parser.add_argument("--json", action="store_true", help="print what was understood as JSON (one object per file; a list for several) and write nothing")
+    parser.add_argument("--json", action="store_true", help="print what was understood as JSON (an object for one FILE, a list of them for several) and write nothing")
     parser.add_argument("--force", action="store_true", help="overwrite files edited since ingest, keeping a backup in the edition's .backup/")
     parser.add_argument("--encoding", metavar="ENC", help="read the text in this encoding instead of detecting it")
     parser.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the issue's date when its text has no masthead date (one FILE only)")
@@ -62,6 +62,7 @@ def _summary(edition: Edition, folder: Path, report: EmitReport) -> str:
     inside = [p for p in report.skipped if p.is_relative_to(folder)]
     removed = [p for p in report.removed if p.is_relative_to(folder)]
     backed = [p for p in report.backed_up if p.is_relative_to(folder)]
+    unchanged = [p for p in report.unchanged if p.is_relative_to(folder)]
     articles = len(edition.articles)
     initiatives = sum(count_initiatives(a.initiatives) for a in edition.articles)
     line = f"{_count(articles, 'article')}, {_count(initiatives, 'initiative')} written to {_display(folder)}"
@@ -72,6 +73,8 @@ def _summary(edition: Edition, folder: Path, report: EmitReport) -> str:
         notes.append(f"{len(removed)} removed: no longer produced")
     if backed:
         notes.append(f"{len(backed)} backed up in .backup/")
+    if unchanged:
+        notes.append(f"{len(unchanged)} unchanged")
     return line + (f" ({'; '.join(notes)})" if notes else "")
 
 
@@ -113,6 +116,10 @@ def run(args) -> int:
     report = write_plan(plan, content_dir, force=args.force)
     for d in report.diagnostics:
         print(f"{_display(Path(d.path))}: warning: {d.message} ({d.hint})", file=sys.stderr)
+    for path in report.removed:
+        log.info("%s: removed (an earlier ingest wrote it, unedited; this one no longer produces it)", _display(path))
+    for path in report.backed_up:
+        log.info("%s: backup of an edited file --force replaced", _display(path))
     for edition in editions:
         folder = edition_dir(Path(content_dir).resolve(), edition.masthead.date)
         print(_summary(edition, folder, report))

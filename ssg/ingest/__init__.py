@@ -119,4 +119,4 @@ def ingest_file(path: Path, config: SiteConfig, *, encoding: str | None = None, 
     return ingest_text(text, config, source=source_name(path, config.root), date=date or date_from_filename(str(path)))
 
 
-__all__ = ["ingest_file", "ingest_text", "enrich_edition", "source_name", "list_rules", "keyword_rules"]
+__all__ = ["enrich_edition", "ingest_file", "ingest_text", "keyword_rules", "list_rules", "source_name"]

@@ -21,16 +21,27 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from ssg.diagnostics import Diagnostic, warning
-from ssg.ingest.bylines import looks_like_names, make_name_splitter, parse_byline_line, split_lead
+from ssg.ingest.bylines import (
+    looks_like_names,
+    make_name_splitter,
+    parse_byline_line,
+    split_lead,
+)
 from ssg.ingest.crossrefs import find_references, reference_paragraph
 from ssg.ingest.heuristics import DEFAULT_HEURISTICS, Heuristics
 from ssg.ingest.model import Article, Block, SeeAlso
 from ssg.ingest.segment import Segmenter
-from ssg.ingest.shapes import HEADLINE_MAX_CHARS, bare, ends_mid_sentence, ends_sentence, is_box_label
+from ssg.ingest.shapes import (
+    HEADLINE_MAX_CHARS,
+    bare,
+    ends_mid_sentence,
+    ends_sentence,
+    is_box_label,
+)
 
 log = logging.getLogger(__name__)
 
@@ -182,13 +193,23 @@ class _Reader:
                 self._add(self.current, text)
             elif not headed:
                 caption, warned_headless = self._headless(blocks, i, page, warned_headless)
-            elif self._lone(blocks, i) and (block.blank_before > self.gap or self.current.closed):
+            elif self._is_lone_caption(blocks, i):
                 caption = self._caption(block, page)
             else:
                 self._add(self.current, text)
             last_caption = caption
             under_headline = False
             i += 1
+
+    def _is_lone_caption(self, blocks: Sequence[Block], i: int) -> bool:
+        """Heuristic: is this paragraph a photo caption standing between two articles?
+
+        Guesses yes when only a headline (or the page's end) follows it and it
+        is set apart from the article above: by a wider gap than the text's
+        usual one, or by that article's closing reference or end credit (the
+        seed's `11月6-7日,2025火炬论坛…` after `(相关报道详见2-8版)`).
+        """
+        return self._lone(blocks, i) and (blocks[i].blank_before > self.gap or self.current.closed)
 
     def _continued(self, refs: Sequence[SeeAlso], page: int) -> _Draft | None:
         """The article a page-top `(上接第一版)` continues: the one on that page that
@@ -216,7 +237,7 @@ class _Reader:
         return i + 1 < len(blocks) and headed_by(text, blocks[i + 1].text)
 
     def _is_signature(self, blocks: Sequence[Block], i: int) -> bool:
-        """A name alone at the end of an article signs it; it starts no new one."""
+        """Heuristic: a name alone after an article's text, before the next headline, signs it."""
         cur = self.current
         if cur is None or not cur.paragraphs or not looks_like_names(blocks[i].text):
             return False
@@ -257,7 +278,12 @@ class _Reader:
         return j
 
     def _headless(self, blocks: Sequence[Block], i: int, page: int, warned: bool) -> tuple[_Draft | None, bool]:
-        """Text on a page before its first headline: a page break's continuation, or a caption."""
+        """Text on a page before its first headline: a page break's continuation, or a caption.
+
+        A paragraph that ends no sentence continues the article before (the
+        page break cut it); a lone paragraph at the top of a page is a
+        caption; anything else is kept with the article before, with a warning.
+        """
         block = blocks[i]
         cur = self.current
         if cur is not None and cur.paragraphs and self.h.column_break(

@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Callable, Sequence
 
 from ssg.ingest.bylines import parse_byline_line, split_lead
 from ssg.ingest.crossrefs import reference_paragraph
@@ -74,10 +74,15 @@ def parse_pieces(lines: Sequence[tuple[int, str | None]]) -> list[Block]:
             run += 1
             continue
         widest = max(widest, run)
-        indented = text[:1] in (" ", "\u3000", "\t") and len(text) - len(text.lstrip()) >= 2 or text[:1] == "\u3000"
-        out.append(Block(text.strip(), number, blank_before=widest if out else 0, indented=indented))
+        out.append(Block(text.strip(), number, blank_before=widest if out else 0, indented=_indented(text)))
         run = widest = 0
     return out
+
+
+def _indented(line: str) -> bool:
+    """One ideographic space or two ASCII ones open the line (a single space is noise)."""
+    lead = line[: len(line) - len(line.lstrip())]
+    return "\u3000" in lead or len(lead) >= 2
 
 
 def measure_layout(pieces: Sequence[Block]) -> Layout:

@@ -12,10 +12,10 @@ Bylines keep the text as printed; padding is ignored only when matching.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
-from ssg.ingest.shapes import BOX_MARKERS, DASHES, bare
+from ssg.ingest.shapes import BOX_MARKERS, bare
 
 # Common single and compound surnames: a name under a headline starts with one.
 SURNAMES = frozenset(
@@ -27,11 +27,11 @@ SURNAMES = frozenset(
     "敖巩明佘池乐匡粟"
 )
 COMPOUND_SURNAMES = frozenset(
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 夏侯 轩辕 令狐 宇文 司徒 独孤 南宫 西门 端木 申屠 呼延 澹台".split()
+    ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "夏侯", "轩辕", "令狐", "宇文", "司徒", "独孤", "南宫", "西门", "端木", "申屠", "呼延", "澹台"]
 )
 
 _ROLE = (
-    r"(?:(?:本报|新华社|人民日报|经济日报|光明日报|中新社|央视|中国青年报|科技日报)?"
+    r"(?:(?:本报|新华社|中新社|央视|[\u4e00-\u9fff]{2,6}?(?:日报|晚报|时报|导报|商报|青年报|社|网|台))?"
     r"(?:驻[\u4e00-\u9fff]{1,4})?(?:特约|见习|实习|首席|全媒体)?"
     r"(?:摄影记者|记者|通讯员|评论员|实习生|撰稿人|特约撰稿人)"
     r"|作者[：:]?|文\s*[/／|｜]\s*图|图\s*[/／|｜]\s*文|文[/／|｜：:]|图[/／|｜：:]|摄影[/／|｜：:]?|整理[：:]|编译[：:])"

@@ -30,6 +30,9 @@ _CHROME = re.compile(
       | (?:本文来源|来源|稿件来源|原标题)[：:].{0,40}
       | (?:扫码|扫描二维码|长按二维码|点击(?:进入|查看|阅读|下载|这里|此处|放大)|点此).{0,30}
       | (?:放大|缩小|默认)(?:\s+(?:放大|缩小|默认))+
+      | 《\s*[\u4e00-\u9fff]{2,12}\s*》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:第\s*)?\d{1,3}\s*版\s*[）)]
+      | 【?\s*(?:纠错|打印|关闭)\s*】?(?:\s*【[^】]{0,20}】)*
+      | 分享让更多人看到
     )$""",
     re.VERBOSE,
 )
@@ -42,8 +45,8 @@ def is_web_chrome(line: str) -> bool:
 
     Guesses yes for editor credits (`(责任编辑:王某)`), share and navigation
     links (`分享到`, `返回目录`, `上一篇`), bare URLs, copyright and licence
-    lines, font-size switches and source lines (`来源:人民网`), when the line
-    is short and nothing else.
+    lines, font-size switches and source lines (`来源:人民网`,
+    `《人民日报》(2025年11月10日 01版)`), when the line is short and nothing else.
     """
     text = line.strip()
     if not text or len(text) > MAX_CHROME_CHARS:

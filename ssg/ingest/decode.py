@@ -51,7 +51,7 @@ def decode_source(data: bytes, path: str, encoding: str | None = None) -> str:
 def normalise_line_ends(text: str) -> str:
     """CRLF and lone CR become LF; a stray BOM character at the start goes."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text[1:] if text.startswith("\ufeff") else text
+    return text.removeprefix("\ufeff")
 
 
 def _decode_forced(data: bytes, path: str, encoding: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ssg.diagnostics import Diagnostic, warning
 from ssg.ingest.list_markers import LAST, STYLE_NAMES, Marker, markers_in
@@ -200,7 +201,7 @@ def find_numbered(paragraphs: tuple[str, ...], style: str, rules: ListRules) -> 
 
 
 def _build_numbered(paragraphs: tuple[str, ...], style: str, seq: list[_Event], stop: int) -> ListMatch:
-    sectioned = any(b.para > a.para + 1 for a, b in zip(seq, seq[1:]))
+    sectioned = any(b.para > a.para + 1 for a, b in pairwise(seq))
     items = []
     for a, b in zip(seq, seq[1:] + [None]):
         first = paragraphs[a.para]
@@ -255,12 +256,22 @@ def find_lists(paragraphs: tuple[str, ...], rules: ListRules = ListRules(), excl
 
 
 def best_list(paragraphs: tuple[str, ...], rules: ListRules = ListRules(), exclude: str | None = None) -> ListMatch | None:
-    """The list to turn into initiatives: the most items, then the earliest, then the first heuristic."""
+    """The list to turn into initiatives.
+
+    A list that lies inside another's span (the (一) items under 一、 heads) is
+    that list's nesting, never the outer list. Of the outer lists: the most
+    items, then the earliest, then the first heuristic.
+    """
     found = find_lists(paragraphs, rules, exclude)
-    if not found:
+
+    def inside(m: ListMatch, other: ListMatch) -> bool:
+        return other.start <= m.start and m.end <= other.end and (other.start, other.end) != (m.start, m.end)
+
+    outer = [m for m in found if not any(inside(m, other) for other in found)]
+    if not outer:
         return None
     order = {name: i for i, name in enumerate(HEURISTICS)}
-    return min(found, key=lambda m: (-len(m.items), m.start, order.get(m.style, 99)))
+    return min(outer, key=lambda m: (-len(m.items), m.start, order.get(m.style, 99)))
 
 
 # -- building initiatives -------------------------------------------------------

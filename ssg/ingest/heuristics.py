@@ -8,8 +8,8 @@ furniture, without touching the rest.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ssg.ingest import blocks, bylines, chrome, headlines, pages, shapes
 
@@ -18,7 +18,7 @@ from ssg.ingest import blocks, bylines, chrome, headlines, pages, shapes
 class Heuristics:
     is_chrome: Callable[[str], bool] = chrome.is_web_chrome
     """Is this line website furniture? (to the notes)"""
-    page_header: Callable[[str], "pages.PageHeader | None"] = pages.parse_page_header
+    page_header: Callable[[str], pages.PageHeader | None] = pages.parse_page_header
     """Does this line start a page (版), and which?"""
     is_headline: Callable[..., bool] = shapes.looks_like_headline
     """(text, is_word) -> could this block be a headline line?"""
@@ -28,7 +28,7 @@ class Heuristics:
     """(prev, next, splits_word=, is_word=) -> were these one paragraph?"""
     headline_group: Callable[[list[str]], headlines.HeadlineGroup] = headlines.read_headline_group
     """Which headline line is kicker, title and subtitle?"""
-    byline_line: Callable[..., "str | None"] = bylines.parse_byline_line
+    byline_line: Callable[..., str | None] = bylines.parse_byline_line
     """(text, bare_name=, is_word=) -> the byline when the block is one."""
     is_caption: Callable[[str], bool] = shapes.looks_like_caption
     """Is this block a photo caption by its own words (图为…, ……摄)?"""

@@ -14,10 +14,10 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections import ChainMap
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from collections import ChainMap
-from typing import Iterable, Mapping
 
 import jieba
 

@@ -30,8 +30,10 @@ _DI_BAN = re.compile(
 )
 # 02版 要闻 / 02版:要闻 / 2版 (without 第 the line must hold nothing else)
 _NUM_BAN = re.compile(rf"^(?P<num>\d{{1,3}})\s*版\s*(?:[：:]\s*|\s+)(?P<n1>{_NAME})$|^(?P<bare>\d{{1,3}})\s*版$")
+# 《人民日报》(2025年11月10日 01版): the source line a paper's website adds under each article.
+_SOURCE_LINE = re.compile(r"^《\s*(?P<paper>[\u4e00-\u9fff]{2,12})\s*》\s*[（(]\s*(?P<rest>.{8,30}?)\s*[）)]$")
 _COLUMN_LINE = re.compile(r"^专栏\s*[：:]\s*(?P<name>.{0,20})$")
-_NUMBER_TOKEN = re.compile(rf"^(?:第\s*(?P<a>{_NUM})\s*版|(?P<b>\d{{1,2}}))$")
+_NUMBER_TOKEN = re.compile(rf"^(?:第\s*(?P<a>{_NUM})\s*版|(?P<b>\d{{1,2}})版?)$")
 _PAPER_TOKEN = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:报|刊)$")
 _NAME_TOKEN = re.compile(r"^[\u4e00-\u9fff·]{2,10}$")
 
@@ -103,6 +105,15 @@ def parse_running_head(text: str) -> PageHeader | None:
     if number is None:
         return None
     return PageHeader(number, name, date=date, weekday=weekday.group(0) if weekday else None, paper=paper)
+
+
+def parse_source_line(line: str) -> PageHeader | None:
+    """`《人民日报》(2025年11月10日 01版)` -> the paper, date and page it names (web chrome that dates the text)."""
+    m = _SOURCE_LINE.match(line.strip())
+    if not m:
+        return None
+    head = parse_running_head(re.sub(r"\s+版", "版", m.group("rest")))
+    return PageHeader(head.number, date=head.date, paper=m.group("paper")) if head and head.date else None
 
 
 def parse_column_line(line: str) -> str | None:

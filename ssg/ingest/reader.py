@@ -21,10 +21,10 @@ from ssg.ingest.heuristics import DEFAULT_HEURISTICS, Heuristics
 from ssg.ingest.masthead import MastheadRead, parse_masthead
 from ssg.ingest.model import Edition, Masthead, PageInfo
 from ssg.ingest.normalise import normalise_text
-from ssg.ingest.pages import PageHeader, parse_column_line
+from ssg.ingest.pages import PageHeader, parse_column_line, parse_source_line
 from ssg.ingest.segment import Segmenter
 
-__all__ = ["read_edition", "date_from_filename"]
+__all__ = ["date_from_filename", "read_edition"]
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,8 @@ class _Layout:
     pages: list[_Page]
     notes: list[tuple[int, str]]
     columns: list[tuple[int, str]]
+    source_lines: list[tuple[int, PageHeader]]
+    """Dated source lines among the chrome: 《人民日报》(2025年11月10日 01版)."""
 
 
 def read_edition(
@@ -109,6 +111,7 @@ def _split_lines(lines: list[str], h: Heuristics) -> _Layout:
     pages = [_Page(1)]
     notes: list[tuple[int, str]] = []
     columns: list[tuple[int, str]] = []
+    source_lines: list[tuple[int, PageHeader]] = []
     for number, line in enumerate(lines, 1):
         page = pages[-1]
         stripped = line.strip()
@@ -118,6 +121,9 @@ def _split_lines(lines: list[str], h: Heuristics) -> _Layout:
         if h.is_chrome(stripped):
             notes.append((number, stripped))
             page.lines.append((number, None))
+            dated = parse_source_line(stripped)
+            if dated is not None:
+                source_lines.append((number, dated))
             continue
         header = h.page_header(stripped)
         if header is not None:
@@ -140,16 +146,19 @@ def _split_lines(lines: list[str], h: Heuristics) -> _Layout:
             page.lines.append((number, None))
             continue
         page.lines.append((number, line))
-    return _Layout(pages, notes, columns)
+    return _Layout(pages, notes, columns, source_lines)
 
 
 def _masthead(
     read: MastheadRead, layout: _Layout, config: SiteConfig, given: dt.date | None, source: str, diagnostics: list
 ) -> Masthead:
     """The masthead as read, completed from site.yaml's `paper`, dated, its weekday checked."""
-    header = next((p.header for p in layout.pages if p.header is not None and p.header.date), None)
+    # Where the text dates itself: the masthead, else a running head, else a source line.
+    dated = [(p.line, p.header) for p in layout.pages if p.header is not None and p.header.date]
+    dated += layout.source_lines
+    header = dated[0][1] if dated else None
     printed = read.date or (header.date if header else None)
-    printed_line = read.date_line if read.date else (header and next(p.line for p in layout.pages if p.header is header))
+    printed_line = read.date_line if read.date else (dated[0][0] if dated else None)
     if printed is None and given is None:
         raise SsgError(
             error(
@@ -178,7 +187,7 @@ def _masthead(
                 warning(source, page.line, f"page {page.number}: weekday {h.weekday} does not match {h.date.isoformat()}, a {weekday_name(h.date)}")
             )
     paper = config.paper
-    header_paper = next((p.header.paper for p in layout.pages if p.header and p.header.paper), None)
+    header_paper = next((h.paper for _, h in dated if h.paper), None)
     return Masthead(
         paper=read.paper or header_paper or paper.name,
         paper_en=read.paper_en or paper.name_en,

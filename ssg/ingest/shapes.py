@@ -9,7 +9,7 @@ paper uses (图为, 摄, 记者手记).
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 SENTENCE_ENDS = "。！？!?…；;：:"
 """A paragraph may end after these: 。！？… end sentences, ；： end list items and introductions."""
@@ -21,7 +21,7 @@ CONTINUES_AFTER = "，,、" + OPENING_MARKS
 """Marks a paragraph never ends with: text ending in one goes on in the next block."""
 DASHES = ("——", "--", "──", "―", "—", "－－")
 
-BOX_MARKERS = "■□●○◆◇▲△★☆▶►◎※▌▍◤"
+BOX_MARKERS = "■□●○◆◇▲△★☆▶►◎※▌▍◤•"
 BOX_LABELS = frozenset({
     "记者手记", "记者观察", "记者点评", "延伸阅读", "短评", "快评", "链接", "相关链接", "背景链接",
     "新闻链接", "知识链接", "编者按", "编后", "编后语", "专家点评", "专家观点", "数读", "数说",
@@ -130,9 +130,8 @@ def balanced(text: str) -> bool:
     for ch in text:
         if ch in _PAIRS:
             stack.append(_PAIRS[ch])
-        elif ch in closers:
-            if not stack or stack.pop() != ch:
-                return False
+        elif ch in closers and (not stack or stack.pop() != ch):
+            return False
     return not stack
 
 

@@ -9,7 +9,7 @@ name a path outside its folder; an empty result falls back to "article-3".
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from pypinyin import Style, lazy_pinyin
 

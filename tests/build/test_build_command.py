@@ -96,7 +96,7 @@ def test_check_fails_on_a_broken_link_naming_page_and_line(ssg, project):
     (project / "templates" / "404.html").write_text(BROKEN_404, encoding="utf-8")
     result = ssg("check", cwd=project, check=False)
     assert result.returncode == 1
-    assert re.search(r"^error: 404\.html:\d+: broken link 'nowhere/'", result.stderr, re.M), result.stderr
+    assert re.search(r"^error: 404\.html:\d+: broken link 'nowhere/'", result.stderr, re.MULTILINE), result.stderr
     assert "1 broken" in result.stdout
     assert not (project / "public").exists()
 
@@ -109,7 +109,7 @@ def test_strict_build_fails_on_a_broken_link_and_keeps_the_old_output(ssg, proje
     assert ssg("build", cwd=project).returncode == 0  # lenient: builds
     result = ssg("build", "--strict", cwd=project, check=False)
     assert result.returncode == 1
-    assert re.search(r"^error: public/404\.html:\d+: broken link 'nowhere/'", result.stderr, re.M), result.stderr
+    assert re.search(r"^error: public/404\.html:\d+: broken link 'nowhere/'", result.stderr, re.MULTILINE), result.stderr
     assert tree(project / "public") != before  # the lenient build above replaced it...
     ssg("build", cwd=project)
     lenient = tree(project / "public")
@@ -125,4 +125,4 @@ def test_verbose_check_lists_external_links_without_fetching(ssg, project):
     assert "most.gov.cn" not in quiet.stdout
     loud = ssg("-v", "check", cwd=project)
     assert re.search(r"^2025/11/10/01/01-shou-jie-huo-ju-lun-tan/index\.html:\d+: external link "
-                     r"https://www\.most\.gov\.cn/", loud.stdout, re.M), loud.stdout
+                     r"https://www\.most\.gov\.cn/", loud.stdout, re.MULTILINE), loud.stdout

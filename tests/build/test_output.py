@@ -13,8 +13,16 @@ import pytest
 from build_helpers import tree
 
 from ssg.diagnostics import SsgError
-from ssg.output import (MARKER, Manifest, Staging, check_output_dir, check_paths, load_manifest, record_of,
-                        update_output)
+from ssg.output import (
+    MARKER,
+    Manifest,
+    Staging,
+    check_output_dir,
+    check_paths,
+    load_manifest,
+    record_of,
+    update_output,
+)
 
 
 def build(output: Path, files: dict[str, bytes]) -> Manifest:
@@ -53,10 +61,9 @@ def test_a_failed_build_leaves_the_previous_output_intact(tmp_path):
     out = tmp_path / "public"
     build(out, {"index.html": b"good"})
     before = tree(out)
-    with pytest.raises(RuntimeError):
-        with Staging(out) as stage:
-            stage.write("index.html", b"half")
-            raise RuntimeError("template exploded")
+    with pytest.raises(RuntimeError), Staging(out) as stage:
+        stage.write("index.html", b"half")
+        raise RuntimeError("template exploded")
     assert tree(out) == before
     assert siblings(out) == []
 
@@ -64,10 +71,9 @@ def test_a_failed_build_leaves_the_previous_output_intact(tmp_path):
 def test_an_interrupted_build_leaves_the_previous_output_intact(tmp_path):
     out = tmp_path / "public"
     build(out, {"index.html": b"good"})
-    with pytest.raises(KeyboardInterrupt):
-        with Staging(out) as stage:
-            stage.write("a.html", b"x")
-            raise KeyboardInterrupt
+    with pytest.raises(KeyboardInterrupt), Staging(out) as stage:
+        stage.write("a.html", b"x")
+        raise KeyboardInterrupt
     assert (out / "index.html").read_bytes() == b"good"
     assert siblings(out) == []
 
@@ -77,7 +83,7 @@ def test_a_killed_build_leaves_the_output_intact_and_the_next_build_sweeps_its_s
     build(out, {"index.html": b"good"})
     script = (f"import os; from pathlib import Path; from ssg.output import Staging\n"
               f"s = Staging(Path({str(out)!r})); s.write('index.html', b'half'); os._exit(9)\n")
-    assert subprocess.run([sys.executable, "-c", script]).returncode == 9
+    assert subprocess.run([sys.executable, "-c", script], check=False).returncode == 9
     assert len(siblings(out)) == 1 and ".ssg-staging-" in siblings(out)[0]
     assert (out / "index.html").read_bytes() == b"good"
     build(out, {"index.html": b"new"})
@@ -97,9 +103,8 @@ def test_double_write_names_both_sources(tmp_path):
 @pytest.mark.parametrize("path", ["../x.html", "a/../../x.html", "/etc/passwd", "a//b.html", "./a.html",
                                   "a\\..\\b.html", "", MARKER, "C:/x.html"])
 def test_paths_that_could_escape_are_refused(tmp_path, path):
-    with Staging(tmp_path / "public") as stage:
-        with pytest.raises(SsgError):
-            stage.write(path, b"x")
+    with Staging(tmp_path / "public") as stage, pytest.raises(SsgError):
+        stage.write(path, b"x")
     with pytest.raises(SsgError):
         check_paths([(path, "a source")])
 
@@ -233,11 +238,10 @@ def test_files_are_world_readable(tmp_path):
 
 def test_the_swap_refuses_a_folder_that_filled_with_foreign_files_during_the_build(tmp_path):
     out = tmp_path / "public"
-    with pytest.raises(SsgError, match="not one ssg made"):
-        with Staging(out) as stage:
-            stage.write("index.html", b"x")
-            out.mkdir()
-            (out / "thesis.tex").write_text("mine")
-            stage.commit()
+    with pytest.raises(SsgError, match="not one ssg made"), Staging(out) as stage:
+        stage.write("index.html", b"x")
+        out.mkdir()
+        (out / "thesis.tex").write_text("mine")
+        stage.commit()
     assert tree(out) == {"thesis.tex": b"mine"}
     assert siblings(out) == []

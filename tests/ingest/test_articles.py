@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from ssg.config import SiteConfig
-from ssg.ingest.bylines import looks_like_names, make_name_splitter, parse_byline_line, split_lead
+from ssg.ingest.bylines import (
+    looks_like_names,
+    make_name_splitter,
+    parse_byline_line,
+    split_lead,
+)
 from ssg.ingest.chrome import is_web_chrome
 from ssg.ingest.crossrefs import reference_paragraph
 from ssg.ingest.headlines import HeadlineGroup, column_tag, read_headline_group
@@ -18,7 +23,12 @@ from ssg.ingest.model import SeeAlso
 from ssg.ingest.normalise import normalise_text
 from ssg.ingest.reader import read_edition
 from ssg.ingest.segment import Segmenter
-from ssg.ingest.shapes import is_end_credit, is_photo_credit, looks_like_caption, looks_like_headline
+from ssg.ingest.shapes import (
+    is_end_credit,
+    is_photo_credit,
+    looks_like_caption,
+    looks_like_headline,
+)
 
 CONFIG = SiteConfig(root=Path("."))
 DAY = dt.date(2025, 11, 10)
@@ -50,6 +60,7 @@ def read(text: str, **kwargs):
         ("中新社北京11月9日电(记者 黄某)记者从有关部门获悉。", "中新社北京11月9日电", "记者 黄某", "记者从有关部门获悉。"),
         ("本报讯\u3000近日,全市召开推进会。", "本报讯", None, "近日，全市召开推进会。"),
         ("本报北京电 记者从教育部获悉。", "本报北京电", None, "记者从教育部获悉。"),
+        ("本报北京11月9日电  （记者王某、李某）国家主席9日举行会谈。", "本报北京11月9日电", "记者王某、李某", "国家主席9日举行会谈。"),
     ],
 )
 def test_datelines_and_bylines_leading_a_paragraph(paragraph, dateline, byline, rest):
@@ -79,6 +90,8 @@ def test_paragraphs_without_a_dateline_are_left_alone(paragraph):
         ("记者 张伟 通讯员 李明", False, "记者 张伟 通讯员 李明"),
         ("新华社记者 王某", False, "新华社记者 王某"),
         ("本报驻京记者 欧阳文华", False, "本报驻京记者 欧阳文华"),
+        ("科技日报记者 王某", False, "科技日报记者 王某"),
+        ("经济日报记者 李某 张某", False, "经济日报记者 李某 张某"),
         ("文/图 本报记者 王某", False, "文/图 本报记者 王某"),
         ("□ 本报记者 王某", False, "本报记者 王某"),
         ("本报评论员", False, "本报评论员"),
@@ -228,6 +241,8 @@ def test_end_credits(text, expected):
         ("【字号：大 中 小】", True),
         ("来源：人民网－人民日报", True),
         ("PDF下载", True),
+        ("《 人民日报 》（ 2025年11月10日 01 版）", True),
+        ("【纠错】 【责任编辑：王某】", True),
         ("编辑是一门手艺，也是一份责任。", False),
         ("点击量突破1亿次。", False),
         ("本届论坛由工业和信息化部火炬中心联合主办。", False),
@@ -270,7 +285,7 @@ def test_a_caption_inside_an_article_is_taken_out_and_the_article_goes_on():
 
 
 def test_a_caption_keeps_its_credit_line():
-    (a, caption) = read("标题一\n\n第一段。\n\n图为活动现场。\n\n本报记者 李某 摄\n").articles
+    (_, caption) = read("标题一\n\n第一段。\n\n图为活动现场。\n\n本报记者 李某 摄\n").articles
     assert caption.paragraphs == ("图为活动现场。", "本报记者 李某 摄")
 
 

@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from ssg.config import SiteConfig, load_config
-from ssg.ingest.blocks import Layout, is_column_break, join_pieces, measure_layout, parse_pieces
+from ssg.ingest.blocks import (
+    Layout,
+    is_column_break,
+    join_pieces,
+    measure_layout,
+    parse_pieces,
+)
 from ssg.ingest.normalise import normalise_text
 from ssg.ingest.reader import read_edition
 from ssg.ingest.segment import Segmenter

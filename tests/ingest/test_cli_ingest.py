@@ -96,6 +96,7 @@ def test_reingest_changes_nothing(site, capsys):
     stamps = {p: os.stat(site / "content" / p).st_mtime_ns for p in before}
     code, out, _ = ingest(capsys, "sources/2025-11-10.txt")
     assert code == 0 and "skipped" not in out
+    assert out.strip() == "3 articles, 10 initiatives written to content/editions/2025-11-10 (14 unchanged)"
     assert tree(site / "content") == before
     assert {p: os.stat(site / "content" / p).st_mtime_ns for p in before} == stamps
 
@@ -108,9 +109,9 @@ def test_an_edit_survives_reingest(site, capsys):
     code, out, err = ingest(capsys, "sources/2025-11-10.txt")
     assert code == 0
     assert item.read_text("utf-8") == edited
-    assert "(1 skipped: edited since ingest)" in out
+    assert "(1 skipped: edited since ingest; 13 unchanged)" in out
     assert re.search(r"^content/editions/2025-11-10/03-guo-jia-gao-xin-qu/04-yu-qiang-yi-tao-ti-xi\.md: "
-                     r"warning: edited since ingest: not overwritten \(.*--force.*\)$", err, re.M)
+                     r"warning: edited since ingest: not overwritten \(.*--force.*\)$", err, re.MULTILINE)
 
 
 def test_force_overwrites_and_keeps_a_backup(site, capsys):
@@ -164,10 +165,10 @@ NO_MASTHEAD = "今日要闻\n\n本报讯(记者 李明)市政府昨天召开常�
 def test_text_without_a_date_needs_one(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "issue.txt").write_text(NO_MASTHEAD, "utf-8")
-    code, out, err = ingest(capsys, "issue.txt")
+    code, _, err = ingest(capsys, "issue.txt")
     assert code == 1 and "issue.txt" in err and "--date" in err
     assert not (tmp_path / "content").exists()
-    code, out, _ = ingest(capsys, "issue.txt", "--date", "2025-11-12")
+    code, _, _ = ingest(capsys, "issue.txt", "--date", "2025-11-12")
     assert code == 0 and (tmp_path / "content/editions/2025-11-12").is_dir()
     (tmp_path / "2025-11-13.txt").write_text(NO_MASTHEAD, "utf-8")
     assert ingest(capsys, "2025-11-13.txt")[0] == 0
@@ -176,7 +177,7 @@ def test_text_without_a_date_needs_one(tmp_path, monkeypatch, capsys):
 
 def test_undecodable_text_is_one_line_naming_file_and_offset(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "2025-11-12.txt").write_bytes("某某日报\n\n正文".encode("utf-8") + b"\xff\xfe\xff broken")
+    (tmp_path / "2025-11-12.txt").write_bytes("某某日报\n\n正文".encode() + b"\xff\xfe\xff broken")
     code, _, err = ingest(capsys, "2025-11-12.txt")
     assert code == 1
     [line] = [line for line in err.splitlines() if line.startswith("error")]
@@ -221,5 +222,24 @@ def test_count_warning_reaches_the_user(tmp_path, monkeypatch, capsys):
     (tmp_path / "2025-11-12.txt").write_text("县域经济报\n\n2025年11月12日 星期三 今日8版\n\n" + fixture, "utf-8")
     code, out, err = ingest(capsys, "2025-11-12.txt")
     assert code == 0
-    assert re.search(r"^2025-11-12\.txt:\d+: warning: “五个一” announces 5 items but 4 were found", err, re.M)
+    assert re.search(r"^2025-11-12\.txt:\d+: warning: “五个一” announces 5 items but 4 were found", err, re.MULTILINE)
     assert "1 article, 4 initiatives written to" in out
+
+
+def test_json_for_several_files_is_a_list(site, capsys):
+    (site / "sources/2025-11-12.txt").write_text("县域经济报\n\n2025年11月12日 星期三 今日8版\n\n" + NO_MASTHEAD, "utf-8")
+    code, out, _ = ingest(capsys, "sources/2025-11-10.txt", "sources/2025-11-12.txt", "--json")
+    assert code == 0
+    assert [e["date"] for e in json.loads(out)] == ["2025-11-10", "2025-11-12"]
+    assert not (site / "content").exists()
+
+
+def test_files_no_longer_produced_are_removed_and_named(site, capsys):
+    ingest(capsys, "sources/2025-11-10.txt")
+    source = site / "sources/2025-11-10.txt"
+    source.write_text(source.read_text("utf-8").replace("首届火炬论坛在河北雄安新区举办", "火炬论坛在雄安举办"), "utf-8")
+    code, out, err = ingest(capsys, "sources/2025-11-10.txt")
+    assert code == 0 and "(1 removed: no longer produced; 13 unchanged)" in out
+    assert "content/editions/2025-11-10/01-shou-jie-huo-ju-lun-tan.md: removed" in err
+    assert not (site / EDITION / "01-shou-jie-huo-ju-lun-tan.md").exists()
+    assert (site / EDITION / "01-huo-ju-lun-tan-zai-xiong-an.md").is_file()

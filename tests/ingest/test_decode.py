@@ -48,11 +48,11 @@ def test_gbk_text_that_is_also_ascii_prefixed_is_read_as_gb18030():
 
 
 def test_undecodable_bytes_name_the_file_and_the_offset():
-    data = "中国高新技术产业导报\n".encode("utf-8") + b"\xff\xfe\xfd" + "更多".encode("utf-8")
+    data = "中国高新技术产业导报\n".encode() + b"\xff\xfe\xfd" + "更多".encode()
     with pytest.raises(SsgError) as err:
         decode_source(data, "sources/x.txt")
     (d,) = err.value.diagnostics
-    offset = len("中国高新技术产业导报\n".encode("utf-8"))
+    offset = len("中国高新技术产业导报\n".encode())
     assert str(d) == f"sources/x.txt: cannot decode byte 0xff at offset {offset} as UTF-8 or GB18030 (try --encoding)"
     assert "\n" not in str(err.value)
 

@@ -42,8 +42,8 @@ def make_edition(**changes) -> Edition:
     lists = Article(title="国家高新区创新发展“十个一”倡议", kind="initiatives", order=3, paragraphs=("为深化……发起倡议。",),
                     initiatives=items, closing=("倡议发布后……。",), list_name="十个一", list_count=10,
                     slug="guo-jia-gao-xin-qu")
-    values = dict(masthead=masthead, articles=(lead, caption, lists), pages=(PageInfo(1, "要闻"), PageInfo(2)),
-                  notes=("责任编辑:王某",), source="sources/2025-11-10.txt")
+    values = {"masthead": masthead, "articles": (lead, caption, lists), "pages": (PageInfo(1, "要闻"), PageInfo(2)),
+              "notes": ("责任编辑:王某",), "source": "sources/2025-11-10.txt"}
     values.update(changes)
     return Edition(**values)
 

@@ -259,3 +259,21 @@ def test_sentences_after_an_item_of_sentences_stay_with_it():
     result, _ = apply_lists(article)
     assert [i.paragraphs for i in result.initiatives] == [("要建立专班。",), ("要定期调度。",)]
     assert result.closing == ()
+
+
+def test_items_under_heads_nest_even_when_they_outnumber_the_heads():
+    paragraphs = (
+        "一、重点任务",
+        "(一)推动传统产业转型升级。实施技改工程。",
+        "(二)培育壮大新兴产业。打造产业集群。",
+        "(三)前瞻布局未来产业。建设先导区。",
+        "(四)加快数字化转型。推广工业互联网。",
+        "二、保障措施",
+        "(一)加强组织领导。建立工作专班。",
+        "(二)强化要素保障。保障项目用地。",
+    )
+    match = best_list(paragraphs)
+    assert (match.style, len(match.items)) == ("dun-cn", 2)
+    result, _ = apply_lists(Article(title="实施意见", paragraphs=paragraphs))
+    assert [len(i.initiatives) for i in result.initiatives] == [4, 2]
+    assert result.initiatives[0].initiatives[3].title == "加快数字化转型"

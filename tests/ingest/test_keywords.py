@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from ssg.ingest.keywords import KeywordRules, extract_keywords, is_candidate, load_stop_words, rank_keywords
+from ssg.ingest.keywords import (
+    KeywordRules,
+    extract_keywords,
+    is_candidate,
+    load_stop_words,
+    rank_keywords,
+)
 from ssg.ingest.segment import tokenizer
 
 USER_WORDS = ("雄安新区", "火炬中心", "高新区", "十个一", "火炬论坛")

@@ -51,36 +51,36 @@ def test_the_seed_masthead_on_one_line():
         pytest.param(
             "江海经济报\nJIANGHAI ECONOMIC DAILY\n主管：中共江海市委宣传部　主办：江海日报社\n"
             "国内统一连续出版物号：CN 32-0097　邮发代号：27-88\n2020年1月1日 星期三 第1期(总第2600期) 今日16版\n\n标题",
-            dict(paper="江海经济报", paper_en="JIANGHAI ECONOMIC DAILY", publisher="主管：中共江海市委宣传部 主办：江海日报社",
-                 cn="CN 32-0097", postal_code="27-88", date=dt.date(2020, 1, 1), weekday="星期三", number=1,
-                 total_number=2600, page_count=16),
+            {"paper": "江海经济报", "paper_en": "JIANGHAI ECONOMIC DAILY", "publisher": "主管：中共江海市委宣传部 主办：江海日报社",
+                 "cn": "CN 32-0097", "postal_code": "27-88", "date": dt.date(2020, 1, 1), "weekday": "星期三", "number": 1,
+                 "total_number": 2600, "page_count": 16},
             id="labels with colons, one field per line",
         ),
         pytest.param(
             "人 民 日 报\n\nRENMIN RIBAO\n\n人民日报社出版 国内统一连续出版物号 CN 11-0065 代号1-1\n\n"
             "2025年11月10日 星期一 农历乙巳年九月二十一\n\n第27613期 今日20版\n\n标题",
-            dict(paper="人民日报", paper_en="RENMIN RIBAO", publisher="人民日报社出版", cn="CN 11-0065", postal_code="1-1",
-                 date=dt.date(2025, 11, 10), weekday="星期一", number=27613, page_count=20),
+            {"paper": "人民日报", "paper_en": "RENMIN RIBAO", "publisher": "人民日报社出版", "cn": "CN 11-0065", "postal_code": "1-1",
+                 "date": dt.date(2025, 11, 10), "weekday": "星期一", "number": 27613, "page_count": 20},
             id="spaced-out name, 代号, a lunar date",
         ),
         pytest.param(
             "光明日报 2025年3月5日 星期三 第9012期 本期16版\n\n标题",
-            dict(paper="光明日报", date=dt.date(2025, 3, 5), weekday="星期三", number=9012, page_count=16),
+            {"paper": "光明日报", "date": dt.date(2025, 3, 5), "weekday": "星期三", "number": 9012, "page_count": 16},
             id="name on the date line, 本期N版",
         ),
         pytest.param(
             "某某晚报\n二〇二五年四月二十六日 星期六\n\n标题",
-            dict(paper="某某晚报", date=dt.date(2025, 4, 26), weekday="星期六"),
+            {"paper": "某某晚报", "date": dt.date(2025, 4, 26), "weekday": "星期六"},
             id="date in Chinese numerals",
         ),
         pytest.param(
             "CN11-0237/N 邮发代号:1-206\n2025年11月10日\n\n标题",
-            dict(cn="CN 11-0237/N", postal_code="1-206", date=dt.date(2025, 11, 10)),
+            {"cn": "CN 11-0237/N", "postal_code": "1-206", "date": dt.date(2025, 11, 10)},
             id="no name, serial with a class letter",
         ),
         pytest.param(
             "第41期（总第2645期）\n2025年11月10日 礼拜一\n\n标题",
-            dict(number=41, total_number=2645, date=dt.date(2025, 11, 10), weekday="礼拜一"),
+            {"number": 41, "total_number": 2645, "date": dt.date(2025, 11, 10), "weekday": "礼拜一"},
             id="issue numbers first",
         ),
     ],

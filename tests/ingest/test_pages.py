@@ -10,7 +10,7 @@ import pytest
 from ssg.config import SiteConfig
 from ssg.ingest.model import PageInfo
 from ssg.ingest.normalise import normalise_text
-from ssg.ingest.pages import PageHeader, parse_column_line, parse_page_header
+from ssg.ingest.pages import PageHeader, parse_column_line, parse_page_header, parse_source_line
 from ssg.ingest.reader import read_edition
 
 CONFIG = SiteConfig(root=Path("."))
@@ -90,3 +90,15 @@ def test_a_running_head_with_a_wrong_weekday_is_a_warning():
     assert [str(d) for d in edition.diagnostics] == [
         "x.txt:1: warning: page 2: weekday 星期五 does not match 2025-11-10, a 星期一"
     ]
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("《 人民日报 》（ 2025年11月10日 01 版）", PageHeader(1, date=NOV10, paper="人民日报")),
+        ("《光明日报》(2025年11月10日 05版)", PageHeader(5, date=NOV10, paper="光明日报")),
+        ("《人民日报》是党中央机关报", None),
+    ],
+)
+def test_source_lines_of_web_copies(line, expected):
+    assert parse_source_line(normalise_text(line)) == expected

@@ -67,10 +67,11 @@ def test_seed_lead_article(seed):
 def test_seed_caption(seed):
     c = seed.articles[1]
     assert (c.order, c.kind, c.title, c.line) == (2, "caption", None, 33)
-    assert c.paragraphs == (
+    caption = (
         "11月6-7日，2025火炬论坛在河北雄安新区举办。本次论坛以“发展高科技，实现产业化，推动科技创新和产业创新深度融合”为主题，"
-        "由工业和信息化部火炬中心、河北雄安新区管理委员会联合主办。",
+        "由工业和信息化部火炬中心、河北雄安新区管理委员会联合主办。"
     )
+    assert c.paragraphs == (caption,)
 
 
 def test_seed_ten_initiatives_article(seed):
@@ -233,3 +234,14 @@ def test_a_given_date_that_disagrees_with_the_masthead_is_a_warning():
     assert [str(d) for d in e.diagnostics] == [
         "x.txt:3: warning: the text is dated 2025-11-10, not 2025-11-11 as given: using the text's date"
     ]
+
+
+def test_text_copied_from_a_paper_website():
+    e = read_file(FIXTURES / "web-copy.txt")
+    assert (e.masthead.paper, e.masthead.date, e.masthead.line) == ("人民日报", dt.date(2025, 11, 10), None)
+    assert e.pages == (PageInfo(1, "要闻", 1), PageInfo(5, "评论", 8))
+    assert e.notes == ("《 人民日报 》（ 2025年11月10日 01 版）", "《 人民日报 》（ 2025年11月10日 05 版）")
+    talks, forum = e.articles
+    assert (talks.title, talks.dateline, talks.byline) == ("习近平同某国总统举行会谈", "本报北京11月9日电", "记者王某、李某")
+    assert len(talks.paragraphs) == 4 and talks.paragraphs[-1].endswith("签署。")
+    assert (forum.title, forum.column, forum.byline, forum.page) == ("积极拓展文化消费新场景（人民论坛）", "人民论坛", "李  某", 5)
