@@ -75,6 +75,7 @@ def read_edition(
         taken = set(read.lines)
         front.lines = [(n, None if n in taken else t) for n, t in front.lines]
         layout.notes.extend((read.line, note) for note in read.notes)
+    masthead = _masthead(read, layout, config, date, source, diagnostics)
 
     segmenter = Segmenter(tuple(config.keywords.user_words))
     pieces = [(page, parse_pieces(page.lines)) for page in layout.pages]
@@ -91,8 +92,6 @@ def read_edition(
         page_blocks, source=source, segmenter=segmenter, heuristics=heuristics, columns=layout.columns
     )
     diagnostics.extend(read_articles.diagnostics)
-
-    masthead = _masthead(read, layout, config, date, source, diagnostics)
     pages = _page_infos(layout.pages)
     notes = tuple(note for _, note in sorted(layout.notes, key=lambda ln: ln[0]))
     diagnostics.sort(key=lambda d: (d.line or 0, d.message))

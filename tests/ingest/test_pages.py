@@ -10,7 +10,12 @@ import pytest
 from ssg.config import SiteConfig
 from ssg.ingest.model import PageInfo
 from ssg.ingest.normalise import normalise_text
-from ssg.ingest.pages import PageHeader, parse_column_line, parse_page_header, parse_source_line
+from ssg.ingest.pages import (
+    PageHeader,
+    parse_column_line,
+    parse_page_header,
+    parse_source_line,
+)
 from ssg.ingest.reader import read_edition
 
 CONFIG = SiteConfig(root=Path("."))
