@@ -28,7 +28,7 @@ from ssg.config import SiteConfig, load_config
 from ssg.diagnostics import Diagnostic, SsgError, error
 from ssg.output import Manifest, Staging, check_output_dir, check_paths, update_output
 from ssg.progress import NullProgress, Progress
-from ssg.render import load_theme, plan_pages, render_job, theme_assets
+from ssg.render import PlanCache, load_theme, plan_pages, render_job, theme_assets
 from ssg.site import SourceCache, load_site
 
 log = logging.getLogger(__name__)
@@ -95,6 +95,7 @@ class Builder:
         self.strict = strict
         self.progress = progress or NullProgress()
         self.cache = SourceCache()
+        self.plan_cache = PlanCache()
         self._last: _LastBuild | None = None
         self._lock = threading.Lock()
 
@@ -141,7 +142,7 @@ class Builder:
             raise SsgError([dataclasses.replace(w, severity="error") for w in warnings])
         if theme is None:
             theme = load_theme(config)
-        jobs = plan_pages(site, config, theme)
+        jobs = plan_pages(site, config, theme, self.plan_cache)
         assets = theme_assets(theme)
         entries = feeds.sitemap_entries(site, [job.path for job in jobs])
         extras = {

@@ -44,6 +44,25 @@ ON_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
 
 
+class _TestModule(pytest.Module):
+    """A test file imported as itself even when another folder has a file of the same name.
+
+    Test folders are not packages (their helpers are imported by bare name), so
+    each test file is imported as a top-level module named after the file, and
+    tests/ingest/test_pages.py and tests/render/test_pages.py would collide.
+    Forgetting the earlier module just before the import lets each file import
+    itself, as pytest already does for the conftest.py files.
+    """
+
+    def _getobj(self):
+        sys.modules.pop(self.path.stem, None)
+        return super()._getobj()
+
+
+def pytest_pycollect_makemodule(module_path, parent):
+    return _TestModule.from_parent(parent, path=module_path)
+
+
 def require(available: bool, what: str, remedy: str = "`scripts/install.sh --test` installs it") -> None:
     """Skip (locally) or fail (on CI) when a tool the test needs is missing."""
     if available:

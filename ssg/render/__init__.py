@@ -8,6 +8,7 @@ files = theme_assets(theme)              # [Asset(path, data)], CSS/JS fingerpri
 
 from ssg.render.assets import Asset, theme_assets
 from ssg.render.pages import RenderJob, plan_pages, render_job
+from ssg.render.plan_cache import PlanCache
 from ssg.render.theme import Theme, load_theme
 
-__all__ = ["Asset", "RenderJob", "Theme", "load_theme", "plan_pages", "render_job", "theme_assets"]
+__all__ = ["Asset", "PlanCache", "RenderJob", "Theme", "load_theme", "plan_pages", "render_job", "theme_assets"]

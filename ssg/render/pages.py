@@ -9,9 +9,6 @@ are listed in themes/newspaper/README.md.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-import hashlib
 import logging
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -22,9 +19,11 @@ from ssg.render import metadata as md
 from ssg.render import navigation as navi
 from ssg.render import views as v
 from ssg.render.filters import cn_date, cn_numeral, page_label
+from ssg.render.fingerprint import Fingerprints
+from ssg.render.plan_cache import PlanCache, SiteReader
 from ssg.render.template_errors import runtime_diagnostic
 from ssg.render.theme import Theme
-from ssg.site.model import Article, Edition, Initiative, Site
+from ssg.site.model import Edition, Initiative, Site, Tag
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +43,13 @@ def output_path(url: str) -> str:
     return url + "index.html" if url == "" or url.endswith("/") else url
 
 
-def plan_pages(site: Site, config: SiteConfig, theme: Theme) -> list[RenderJob]:
-    """Every HTML page of the site, in a stable order. Needs a complete graph (every url decided)."""
-    planner = _Planner(site, config, theme)
-    return planner.plan()
+def plan_pages(site: Site, config: SiteConfig, theme: Theme, cache: PlanCache | None = None) -> list[RenderJob]:
+    """Every HTML page of the site, in a stable order. Needs a complete graph (every url decided).
+
+    With a `cache` kept from the last plan of the same project, a page none of
+    whose inputs changed is not planned again: its job is taken over as it was.
+    """
+    return _Planner(site, config, theme, cache or PlanCache()).plan()
 
 
 def render_job(theme: Theme, job: RenderJob) -> bytes:
@@ -60,47 +62,67 @@ def render_job(theme: Theme, job: RenderJob) -> bytes:
 
 
 class _Planner:
-    def __init__(self, site: Site, config: SiteConfig, theme: Theme):
-        self.site, self.config, self.theme = site, config, theme
+    """Page kinds read the site only through `self.site`, a SiteReader that notes what each page read;
+    the graph itself (`self._graph`) only says which pages there are."""
+
+    def __init__(self, site: Site, config: SiteConfig, theme: Theme, cache: PlanCache):
+        self._graph, self.config, self.theme, self.cache = site, config, theme, cache
         self.info = v.site_info(config)
         self.nav = self._nav()
+        self.setting = (config, theme.fingerprint, self.nav)
+        self.site = SiteReader(site, cache, self.setting)
+        self.prints = Fingerprints(cache.prints)
         self.jobs: list[RenderJob] = []
 
     def plan(self) -> list[RenderJob]:
-        site = self.site
-        if site.editions:
-            self.edition(site.get(site.editions[-1]), url="", home=True)
+        graph = self._graph
+        if graph.editions:
+            self.job("", self.edition, graph.editions[-1], "", True)
         else:
-            self.empty_home()
-        for eid in site.editions:
-            edition = site.get(eid)
-            self.edition(edition, url=edition.url, home=False)
+            self.job("", self.empty_home)
+        for eid in graph.editions:
+            edition = graph.get(eid)
+            self.job(edition.url, self.edition, eid, edition.url, False)
             for pid in edition.pages:
-                self.page(site.get(pid))
+                self.job(graph.get(pid).url, self.page, pid)
             for aid in edition.articles:
-                article = site.get(aid)
-                self.article(article)
+                article = graph.get(aid)
+                self.job(article.url, self.article, aid)
                 self.initiatives(article.initiatives)
-        self.lists()
-        self.archive()
-        self.tags()
-        for fid in site.free_pages:
-            self.free_page(site.get(fid))
-        self.not_found()
+        self.job("initiatives/", self.lists)
+        self.job("archive/", self.archive)
+        self.job("tags/", self.tag_index)
+        for tag in graph.tags:
+            self.job(tag.url, self.tag, tag)
+        for fid in graph.free_pages:
+            self.job(graph.get(fid).url, self.free_page, fid)
+        self.job("404.html", self.not_found)
+        self.site.commit(self.cache, self.setting, self.prints)
         return self.jobs
+
+    def initiatives(self, ids: tuple[str, ...]) -> None:
+        for iid in ids:
+            ini = self._graph.get(iid)
+            self.job(ini.url, self.initiative, iid)
+            self.initiatives(ini.children)
+
+    def job(self, url: str, make, *args) -> None:
+        self.jobs.append(self.site.plan(output_path(url), make, *args))
 
     # -- shared ---------------------------------------------------------------
 
     def _nav(self) -> tuple[v.Link, ...]:
+        graph = self._graph
         links = [v.Link("今日", ""), v.Link("往期", "archive/")]
-        if self.site.lists:
+        if graph.lists:
             links.append(v.Link("倡议", "initiatives/"))
-        if self.site.tags:
+        if graph.tags:
             links.append(v.Link("标签", "tags/"))
-        links.extend(v.Link(p.title, p.url) for p in map(self.site.get, self.site.free_pages))
+        links.extend(v.Link(p.title, p.url) for p in map(graph.get, graph.free_pages))
         return tuple(links)
 
-    def add(self, url: str, template: str, kind: str, meta: md.Meta, link_root: str | None = None, **extra) -> None:
+    def add(self, url: str, template: str, kind: str, meta: md.Meta, link_root: str | None = None,
+            **extra) -> RenderJob:
         context = {
             "site": self.info,
             "nav": self.nav,
@@ -112,25 +134,37 @@ class _Planner:
             "breadcrumbs": (),
             **extra,
         }
-        digest = hashlib.sha256()
-        digest.update(f"{template}\0{self.theme.fingerprint}\0".encode())
-        _feed(digest, context)
-        self.jobs.append(RenderJob(output_path(url), template, context, digest.hexdigest()))
+        key = self.prints.key(template, self.theme.fingerprint, context=context)
+        return RenderJob(output_path(url), template, context, key)
+
+    # views many pages show, made once per plan (and so fingerprinted once)
 
     def mast(self, edition: Edition) -> v.Masthead:
-        return v.masthead(edition, self.config)
+        eid = edition.id
+        return self.site.shared(("masthead", eid), lambda: v.masthead(self.site.get(eid), self.config))
+
+    def page_view(self, page_id: str) -> v.PageView:
+        return self.site.shared(("page", page_id), lambda: v.page_view(self.site, self.site.get(page_id)))
+
+    def edition_pages(self, edition: Edition) -> tuple[v.PageView, ...]:
+        eid = edition.id
+        return self.site.shared(("pages", eid), lambda: tuple(map(self.page_view, self.site.get(eid).pages)))
+
+    def cards(self, ids: tuple[str, ...]) -> tuple[v.Card, ...]:
+        return self.site.shared(("cards", ids), lambda: v.cards(self.site, ids))
 
     def crumbs(self, obj) -> tuple[v.Link, ...]:
         return navi.breadcrumbs(self.site, obj)
 
     # -- page kinds -------------------------------------------------------------
 
-    def edition(self, edition: Edition, url: str, home: bool) -> None:
+    def edition(self, eid: str, url: str, home: bool) -> RenderJob:
+        edition = self.site.get(eid)
         mast = self.mast(edition)
-        pages = tuple(v.page_view(self.site, self.site.get(p)) for p in edition.pages)
+        pages = self.edition_pages(edition)
         headlines = [h.title for p in pages for h in p.headlines if h.kind != "caption"]
         prev, next_ = navi.prev_next_edition(self.site, edition)
-        self.add(
+        return self.add(
             url,
             "edition.html",
             "home" if home else "edition",
@@ -143,16 +177,17 @@ class _Planner:
             breadcrumbs=() if home else self.crumbs(edition),
         )
 
-    def empty_home(self) -> None:
+    def empty_home(self) -> RenderJob:
         meta = md.simple_meta(self.info, self.info.title, self.info.description or self.info.title, "")
-        self.add("", "empty.html", "home", meta)
+        return self.add("", "empty.html", "home", meta)
 
-    def page(self, page) -> None:
+    def page(self, pid: str) -> RenderJob:
+        page = self.site.get(pid)
         edition = self.site.get(page.edition)
         mast = self.mast(edition)
-        view = v.page_view(self.site, page)
+        view = self.page_view(page.id)
         prev, next_ = navi.prev_next_page(self.site, page)
-        self.add(
+        return self.add(
             page.url,
             "page.html",
             "page",
@@ -160,18 +195,19 @@ class _Planner:
             masthead=mast,
             edition=edition,
             page=view,
-            pages=tuple(v.page_view(self.site, self.site.get(p)) for p in edition.pages),
+            pages=self.edition_pages(edition),
             prev_page=prev,
             next_page=next_,
             breadcrumbs=self.crumbs(page),
         )
 
-    def article(self, article: Article) -> None:
+    def article(self, aid: str) -> RenderJob:
+        article = self.site.get(aid)
         edition = self.site.get(article.edition)
         page = self.site.get(article.page)
         mast = self.mast(edition)
         prev, next_ = navi.prev_next_article(self.site, article)
-        self.add(
+        return self.add(
             article.url,
             "article.html",
             "article",
@@ -179,9 +215,9 @@ class _Planner:
             masthead=mast,
             edition=edition,
             article=article,
-            page=v.page_view(self.site, page),
+            page=self.page_view(page.id),
             list_name=v.list_name(article) if article.initiatives else None,
-            cards=v.cards(self.site, article.initiatives),
+            cards=self.cards(article.initiatives),
             see_also=v.see_also(self.site, article),
             source_line=v.source_line(article, mast),
             prev_article=prev,
@@ -189,13 +225,8 @@ class _Planner:
             breadcrumbs=self.crumbs(article),
         )
 
-    def initiatives(self, ids: tuple[str, ...]) -> None:
-        for iid in ids:
-            ini = self.site.get(iid)
-            self.initiative(ini)
-            self.initiatives(ini.children)
-
-    def initiative(self, ini: Initiative) -> None:
+    def initiative(self, iid: str) -> RenderJob:
+        ini = self.site.get(iid)
         article = self.site.get(ini.article)
         edition = self.site.get(article.edition)
         mast = self.mast(edition)
@@ -205,7 +236,7 @@ class _Planner:
         name = holder.title if isinstance(holder, Initiative) else (ini.list_name or v.list_name(article))
         heading = f"{cn_numeral(ini.number)}、{ini.title}"
         prev, next_ = navi.prev_next_initiative(self.site, ini)
-        self.add(
+        return self.add(
             ini.url,
             "initiative.html",
             "initiative",
@@ -215,18 +246,18 @@ class _Planner:
             initiative=ini,
             numeral=cn_numeral(ini.number),
             count=len(siblings),
-            siblings=v.cards(self.site, siblings),
+            siblings=self.cards(siblings),
             list_name=name,
             article=v.Link(article.title, article.url, page_label(article.page_number)),
             list_link=v.Link(name, holder.url + "#list"),
-            cards=v.cards(self.site, ini.children),
+            cards=self.cards(ini.children),
             source_line=v.source_line(article, mast),
             prev_initiative=prev,
             next_initiative=next_,
             breadcrumbs=self.crumbs(ini),
         )
 
-    def lists(self) -> None:
+    def lists(self) -> RenderJob:
         lists = []
         for aid in self.site.lists:
             article = self.site.get(aid)
@@ -237,13 +268,13 @@ class _Planner:
                     article=v.Link(article.title, article.url),
                     date_text=cn_date(edition.date),
                     page_label=page_label(article.page_number),
-                    cards=v.cards(self.site, article.initiatives),
+                    cards=self.cards(article.initiatives),
                 )
             )
         meta = md.simple_meta(
             self.info, "倡议与举措", f"{self.info.title}刊载的倡议、举措与清单，共{len(lists)}组。", "initiatives/"
         )
-        self.add(
+        return self.add(
             "initiatives/",
             "initiatives.html",
             "initiatives",
@@ -252,13 +283,13 @@ class _Planner:
             breadcrumbs=self._top("倡议与举措", "initiatives/"),
         )
 
-    def archive(self) -> None:
+    def archive(self) -> RenderJob:
         months = navi.archive_months(self.site)
         total = len(self.site.editions)
         meta = md.simple_meta(
             self.info, "往期回顾", f"{self.info.title}往期报纸，共{total}期，按月份浏览。", "archive/"
         )
-        self.add(
+        return self.add(
             "archive/",
             "archive.html",
             "archive",
@@ -269,63 +300,35 @@ class _Planner:
             breadcrumbs=self._top("往期回顾", "archive/"),
         )
 
-    def tags(self) -> None:
+    def tag_index(self) -> RenderJob:
         views = tuple(v.Link(t.name, t.url, str(len(t.articles))) for t in self.site.tags)
         meta = md.simple_meta(self.info, "标签", f"{self.info.title}的全部标签，共{len(views)}个。", "tags/")
-        self.add("tags/", "tags.html", "tags", meta, tags=views, breadcrumbs=self._top("标签", "tags/"))
-        for tag in self.site.tags:
-            entries = tuple(v.entry(self.site, self.site.get(i)) for i in tag.articles)
-            meta = md.simple_meta(
-                self.info, f"标签：{tag.name}", f"标签“{tag.name}”下的{len(entries)}篇报道。", tag.url
-            )
-            self.add(
-                tag.url,
-                "tag.html",
-                "tag",
-                meta,
-                tag=v.Link(tag.name, tag.url),
-                entries=entries,
-                breadcrumbs=self.crumbs(tag),
-            )
+        return self.add("tags/", "tags.html", "tags", meta, tags=views, breadcrumbs=self._top("标签", "tags/"))
 
-    def free_page(self, free) -> None:
+    def tag(self, tag: Tag) -> RenderJob:
+        entries = tuple(v.entry(self.site, self.site.get(i)) for i in tag.articles)
+        meta = md.simple_meta(self.info, f"标签：{tag.name}", f"标签“{tag.name}”下的{len(entries)}篇报道。", tag.url)
+        return self.add(
+            tag.url,
+            "tag.html",
+            "tag",
+            meta,
+            tag=v.Link(tag.name, tag.url),
+            entries=entries,
+            breadcrumbs=self.crumbs(tag),
+        )
+
+    def free_page(self, fid: str) -> RenderJob:
+        free = self.site.get(fid)
         meta = md.simple_meta(self.info, free.title, free.summary or free.title, free.url)
-        self.add(free.url, "free_page.html", "free", meta, free_page=free, breadcrumbs=self.crumbs(free))
+        return self.add(free.url, "free_page.html", "free", meta, free_page=free, breadcrumbs=self.crumbs(free))
 
-    def not_found(self) -> None:
+    def not_found(self) -> RenderJob:
         # Served for any missing path at any depth: links absolute from the base path.
         root = urlsplit(self.config.base_url).path or "/"
         meta = md.simple_meta(self.info, "页面未找到", "您访问的页面不存在。", None, robots="noindex")
-        self.add("404.html", "404.html", "404", meta, link_root=root)
+        return self.add("404.html", "404.html", "404", meta, link_root=root)
 
     def _top(self, title: str, url: str) -> tuple[v.Link, ...]:
         return (v.Link(self.site.title or self.info.title, ""), v.Link(title, url))
 
-
-def _feed(digest, value) -> None:
-    """Feed a canonical serialisation of `value` into `digest` (dict keys sorted, dataclass fields in order)."""
-    if value is None or isinstance(value, (bool, int, float)):
-        digest.update(f"{type(value).__name__}:{value!r};".encode())
-    elif isinstance(value, str):
-        digest.update(b"s%d:" % len(value) + value.encode() + b";")
-    elif isinstance(value, (dt.date, dt.datetime)):
-        digest.update(f"d:{value.isoformat()};".encode())
-    elif dataclasses.is_dataclass(value):
-        digest.update(f"<{type(value).__name__}".encode())
-        for f in dataclasses.fields(value):
-            digest.update(f.name.encode() + b"=")
-            _feed(digest, getattr(value, f.name))
-        digest.update(b">")
-    elif isinstance(value, dict):
-        digest.update(b"{")
-        for k in sorted(value, key=str):
-            _feed(digest, k)
-            _feed(digest, value[k])
-        digest.update(b"}")
-    elif isinstance(value, (list, tuple)):
-        digest.update(b"[")
-        for item in value:
-            _feed(digest, item)
-        digest.update(b"]")
-    else:
-        raise TypeError(f"cannot fingerprint a {type(value).__name__} in a page context")
