@@ -42,6 +42,13 @@ def timed(cmd: list[str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
+def make_ssg_site(site: Path) -> None:
+    """`ssg init`'s site.yaml without its sample issue, so that ssg builds the same articles as the peers."""
+    subprocess.run(["ssg", "init", str(site)], check=True, stdout=subprocess.DEVNULL)
+    for sample in ("content", "sources"):
+        shutil.rmtree(site / sample, ignore_errors=True)
+
+
 def count_html(folder: Path) -> int:
     return sum(1 for _ in folder.rglob("*.html"))
 
@@ -61,12 +68,10 @@ def main() -> int:
         print(f"corpus: {args.editions} editions x {args.articles} articles in {work}", file=sys.stderr)
         site = work / "ssg"
         generate(gen, "raw", work / "raw", args.editions, args.articles)
-        site.mkdir()
-        subprocess.run(["ssg", "init", str(site), "--empty"], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        if not (site / "site.yaml").exists():
-            (site / "site.yaml").write_text("title: 江海经济报\nbase_url: https://example.org/\n", encoding="utf-8")
+        make_ssg_site(site)
         texts = sorted(str(p) for p in (work / "raw").glob("*.txt"))
-        subprocess.run(["ssg", "-q", "ingest", *texts, "--content", str(site / "content")], cwd=site, check=True)
+        subprocess.run(["ssg", "-q", "ingest", *texts, "--content", str(site / "content")], cwd=site, check=True,
+                       stdout=subprocess.DEVNULL)
 
         tools: dict[str, tuple[list[str], Path, Path]] = {
             "ssg": (["ssg", "-q", "build", "--output", str(work / "ssg-out")], site, work / "ssg-out"),

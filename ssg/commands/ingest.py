@@ -8,13 +8,15 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ssg.config import load_config
 from ssg.diagnostics import Collector, SsgError, dedupe, error
-from ssg.ingest import ingest_file
-from ssg.ingest.emit import EmitReport, edition_dir, plan_edition, write_plan
-from ssg.ingest.enumerations import count_initiatives
-from ssg.ingest.model import Edition, to_json
+
+if TYPE_CHECKING:
+    from ssg.ingest.emit import EmitReport
+    from ssg.ingest.model import Edition
+# ssg.ingest loads its word lists (jieba, pypinyin) on import: not on every ssg command, only on ingest
 
 HELP = "read an issue's plain text into Markdown content files (one per article and initiative)"
 EXAMPLE = "ssg ingest sources/2025-11-10.txt"
@@ -40,6 +42,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def edition_json(edition: Edition) -> dict:
     """The model as DESIGN.md prints it: masthead fields at the top, then pages, notes, articles."""
+    from ssg.ingest.model import to_json
+
     data = to_json(edition)
     masthead = data.pop("masthead", {})
     masthead.pop("line", None)
@@ -59,6 +63,8 @@ def _count(n: int, noun: str) -> str:
 
 
 def _summary(edition: Edition, folder: Path, report: EmitReport) -> str:
+    from ssg.ingest.enumerations import count_initiatives
+
     inside = [p for p in report.skipped if p.is_relative_to(folder)]
     removed = [p for p in report.removed if p.is_relative_to(folder)]
     backed = [p for p in report.backed_up if p.is_relative_to(folder)]
@@ -79,6 +85,10 @@ def _summary(edition: Edition, folder: Path, report: EmitReport) -> str:
 
 
 def run(args) -> int:
+    from ssg.ingest import ingest_file
+    from ssg.ingest.emit import edition_dir, plan_edition, write_plan
+    from ssg.ingest.enumerations import count_initiatives
+
     if args.date and len(args.files) > 1:
         print("ssg ingest: error: --date applies to one FILE only", file=sys.stderr)
         return 2

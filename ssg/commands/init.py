@@ -57,7 +57,8 @@ def run(args) -> int:
     if report.kept:
         print(f"  kept {len(report.kept)} files that were already there: {', '.join(report.kept[:5])}{' ...' if len(report.kept) > 5 else ''}")
     print("next:")
-    print(f"  cd {args.directory}")
+    if report.root.resolve() != Path.cwd().resolve():
+        print(f"  cd {args.directory}")
     print("  ssg build                          # writes the site to public/")
     print("  ssg serve                          # preview it; pages reload as you edit content/")
     print("  ssg ingest sources/YYYY-MM-DD.txt  # add another issue from its plain text")
@@ -102,7 +103,10 @@ def _populate(site: Path) -> None:
     from ssg.ingest import ingest_file
     from ssg.ingest.emit import plan_edition, write_plan
 
-    shutil.copytree(SCAFFOLD, site, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
+    # copyfile: new files of the user's, not copies of the package's modes and times
+    shutil.copytree(
+        SCAFFOLD, site, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"), copy_function=shutil.copyfile
+    )
     for shipped, real in RENAMED.items():
         if (site / shipped).exists():
             (site / shipped).rename(site / real)

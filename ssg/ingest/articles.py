@@ -149,6 +149,7 @@ class _Reader:
         self.gap = gap
         self.is_word = seg.is_word if seg else None
         self.splits_word = seg.splits_word if seg else (lambda a, b: False)
+        self.tagged = seg.tagged if seg else None
         self.split_name = make_name_splitter(seg.cut, seg.is_word) if seg else None
         self.drafts: list[_Draft] = []
         self.current: _Draft | None = None
@@ -287,7 +288,7 @@ class _Reader:
         block = blocks[i]
         cur = self.current
         if cur is not None and cur.paragraphs and self.h.column_break(
-            cur.paragraphs[-1], block.text, splits_word=self.splits_word, is_word=self.is_word
+            cur.paragraphs[-1], block.text, splits_word=self.splits_word, is_word=self.is_word, tagged=self.tagged
         ):
             cur.paragraphs[-1] += block.text
             return None, warned

@@ -16,7 +16,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from ssg.ingest.bylines import parse_byline_line, split_lead
+from ssg.ingest.bylines import SURNAMES, parse_byline_line, split_lead
+from ssg.ingest.continuations import Tagger, continues_after_headline
 from ssg.ingest.crossrefs import reference_paragraph
 from ssg.ingest.list_markers import leading_marker
 from ssg.ingest.model import Block
@@ -138,28 +139,45 @@ def starts_fresh(text: str) -> bool:
     )
 
 
-def is_column_break(prev: str, nxt: str, *, splits_word: WordSplit, is_word: Lexicon | None = None) -> bool:
+def is_column_break(
+    prev: str, nxt: str, *, splits_word: WordSplit, is_word: Lexicon | None = None, tagged: Tagger | None = None
+) -> bool:
     """Heuristic: were these two blocks one paragraph, cut apart by a column or page break?
 
     Guesses yes when `nxt` opens with a mark or a particle no paragraph opens
     with (`，`, `的`), when a number or Latin name runs on, or when
     `prev` stops mid-sentence and `nxt` does not start something new: after a
     comma always; after anything else unless one of the two looks like a
-    headline, in which case only a word cut in two (jieba: `创|业投资`)
-    joins them (jieba: `创|业投资`). A headline is never glued to the text
-    after it.
+    headline. Then only a word cut in two (jieba: `创|业投资`) joins them,
+    or, after a headline-like `prev`, a `nxt` that is plainly the rest of its
+    sentence rather than an article's start (`continues_after_headline`:
+    `……推行“拿地即开工”` / `服务模式,企业…`). A headline is never glued to
+    the text after it.
     """
     if starts_mid_sentence(nxt) or continues_number(prev, nxt) or ends_mid_sentence(prev):
         return True  # `…的关系,` / `四是…`: after a comma even a list marker goes on inline
-    if starts_on_particle(nxt, is_word) and not looks_like_headline(nxt, is_word):
-        return True  # `的高新技术企业,…`; a headline may open on a surname such as 于
+    if starts_on_particle(nxt, is_word) and not looks_like_headline(nxt, is_word) and not _may_open_on_name(prev, nxt, is_word):
+        return True  # `的高新技术企业,…`
     if ends_sentence(prev) or starts_fresh(nxt) or is_photo_credit(prev) or looks_like_caption(prev):
         return False  # a photo credit (`……摄`) ends its caption
     prev_headline = looks_like_headline(prev, is_word)
     next_headline = looks_like_headline(nxt, is_word)
-    if prev_headline or next_headline:
+    if next_headline:
         return splits_word(prev, nxt)
+    if prev_headline:
+        return splits_word(prev, nxt) or continues_after_headline(prev, nxt, tagged)
     return True
+
+
+def _may_open_on_name(prev: str, nxt: str, is_word: Lexicon | None) -> bool:
+    """After a headline, a particle that is also a surname (于) may open a name: `于豪建告诉记者,…`.
+
+    Not when a word of two or more characters follows it (`于人工智能`): then it is the particle.
+    """
+    t = nxt.lstrip()
+    if t[:1] not in SURNAMES or not looks_like_headline(prev, is_word):
+        return False
+    return not (is_word and any(is_word(t[1:k]) for k in (3, 4, 5)))
 
 
 # Measure words and units that follow a number: 25 / 家, 3.5 / 亿元.
@@ -188,12 +206,13 @@ def join_pieces(
     *,
     splits_word: WordSplit,
     is_word: Lexicon | None = None,
+    tagged: Tagger | None = None,
     column_break: Callable[..., bool] = is_column_break,
 ) -> list[Block]:
     """Join wrapped lines and column-broken paragraphs into paragraphs."""
     out: list[_Piece] = []
     for piece in pieces:
-        if out and _belongs_to(out[-1], piece, layout, splits_word, is_word, column_break):
+        if out and _belongs_to(out[-1], piece, layout, splits_word, is_word, tagged, column_break):
             prev = out[-1].block
             log.debug("line %d: joined to the paragraph of line %d", piece.line, prev.line)
             text = prev.text + _joint(prev.text, piece.text) + piece.text
@@ -203,7 +222,7 @@ def join_pieces(
     return [p.block for p in out]
 
 
-def _belongs_to(prev: _Piece, piece: Block, layout: Layout, splits_word, is_word, column_break) -> bool:
+def _belongs_to(prev: _Piece, piece: Block, layout: Layout, splits_word, is_word, tagged, column_break) -> bool:
     text = prev.block.text
     same_chunk = piece.line == prev.last_line + 1
     if same_chunk and not starts_mid_sentence(piece.text) and not starts_fresh(piece.text):
@@ -213,7 +232,7 @@ def _belongs_to(prev: _Piece, piece: Block, layout: Layout, splits_word, is_word
             return True  # the line above was filled to the column's width
     if layout.indented and piece.indented and not starts_mid_sentence(piece.text):
         return False
-    return column_break(text, piece.text, splits_word=splits_word, is_word=is_word)
+    return column_break(text, piece.text, splits_word=splits_word, is_word=is_word, tagged=tagged)
 
 
 def _line_width(piece: Block, layout: Layout | None = None) -> int:

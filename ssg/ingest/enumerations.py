@@ -22,6 +22,7 @@ from ssg.diagnostics import Diagnostic, warning
 from ssg.ingest.list_markers import LAST, STYLE_NAMES, Marker, markers_in
 from ssg.ingest.model import Article, Initiative
 from ssg.ingest.numerals import CN_NUMERAL_CHARS, parse_cn_number
+from ssg.ingest.shapes import balanced
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +93,8 @@ def parallel_lead(text: str, rules: ListRules = ListRules()) -> tuple[str, str, 
         return None
     if re.search(r"\d", m.group(1) + m.group(2)):
         return None  # figures belong in a body, not a slogan
+    if not (balanced(m.group(1)) and balanced(m.group(2))):
+        return None  # “……，……。” opens a quotation, not a pair of slogans
     return m.group(1), m.group(2), text[m.end():].lstrip(_STRIP)
 
 
@@ -132,10 +135,23 @@ def find_parallel_leads(paragraphs: tuple[str, ...], rules: ListRules) -> list[L
         j = i
         while j < len(paragraphs) and parallel_lead(paragraphs[j], rules):
             j += 1
-        if j - i >= rules.min_unnumbered and _is_parallel([parallel_lead(p, rules) for p in paragraphs[i:j]], rules):
-            found.append(ListMatch(PARALLEL, i, j, tuple(Item(None, (p,)) for p in paragraphs[i:j])))
+        span = _parallel_span([parallel_lead(p, rules) for p in paragraphs[i:j]], rules)
+        if span is not None:
+            a, b = span
+            found.append(ListMatch(PARALLEL, i + a, i + b, tuple(Item(None, (p,)) for p in paragraphs[i + a:i + b])))
         i = max(j, i + 1)
     return found
+
+
+def _parallel_span(leads: list, rules: ListRules) -> tuple[int, int] | None:
+    """The longest stretch of a run whose lead clauses are parallel (a paragraph of
+    ordinary prose that happens to open with two clauses may stand next to the list)."""
+    n = len(leads)
+    for size in range(n, rules.min_unnumbered - 1, -1):
+        for a in range(n - size + 1):
+            if _is_parallel(leads[a:a + size], rules):
+                return a, a + size
+    return None
 
 
 _DASH = re.compile(r"^(——|—|－－|--)(?=\S)")
@@ -312,11 +328,14 @@ _ANNOUNCED = re.compile(rf"(?:以下|如下|下列|下述)([{CN_NUMERAL_CHARS}]{
 
 
 def list_name_from_headline(*lines: str | None) -> tuple[str | None, int | None]:
-    """“十个一” in a headline line -> ("十个一", 10); slogans without a count give (None, None)."""
+    """“十个一” in a headline line -> ("十个一", 10); slogans without a count give (None, None).
+
+    A name counting one thing (“一件事一次办”) is a slogan too: a list has two items or more.
+    """
     for line in lines:
         for m in _NAME.finditer(line or ""):
             count = parse_cn_number(m.group(1))
-            if count:
+            if count and count >= 2:  # “一件事一次办”, “一网通办”: a slogan, not a count
                 return m.group(0)[1:-1], count
     return None, None
 

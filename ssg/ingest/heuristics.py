@@ -25,7 +25,7 @@ class Heuristics:
     starts_fresh: Callable[[str], bool] = blocks.starts_fresh
     """Does this block open something new (dateline, byline, list item, box…)?"""
     column_break: Callable[..., bool] = blocks.is_column_break
-    """(prev, next, splits_word=, is_word=) -> were these one paragraph?"""
+    """(prev, next, splits_word=, is_word=, tagged=) -> were these one paragraph?"""
     headline_group: Callable[[list[str]], headlines.HeadlineGroup] = headlines.read_headline_group
     """Which headline line is kicker, title and subtitle?"""
     byline_line: Callable[..., str | None] = bylines.parse_byline_line

@@ -84,7 +84,7 @@ def read_edition(
         PageBlocks(
             page.number,
             tuple(join_pieces(blocks, text_layout, splits_word=segmenter.splits_word, is_word=segmenter.is_word,
-                              column_break=heuristics.column_break)),
+                              tagged=segmenter.tagged, column_break=heuristics.column_break)),
         )
         for page, blocks in pieces
     ]

@@ -89,12 +89,12 @@ def ends_mid_sentence(text: str) -> bool:
 # Adverbials that open a sentence before its comma: 截至…, 近日, …以来, 随着….
 _OPENER = re.compile(
     r"^(?:截至|截止|据|随着|为了|近日|日前|目前|当前|今年|去年|此外|同时|其中|与此同时|另一方面|记者|在)"
-    r"|(?:以来|期间|之际|之后|以后|之前|以前|当中|介绍|表示|指出|认为|说|时)$"
+    r"|(?:以来|期间|之际|之后|以后|之前|以前|当中|介绍|表示|指出|认为|告诉记者|透露|坦言|说|称|时)$"
 )
 
 
 def opens_like_a_sentence(phrase: str) -> bool:
-    """Heuristic: does this phrase before a comma open a sentence (`截至5月21日`, `“十四五”以来`)?"""
+    """Heuristic: does this phrase before a comma open a sentence (`截至5月21日`, `“十四五”以来`, `某某告诉记者`)?"""
     return bool(_OPENER.search(phrase.strip("“”‘’\"'")))
 
 

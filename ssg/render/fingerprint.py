@@ -33,6 +33,7 @@ class Fingerprints:
         # only the previous memo itself: its own predecessor is not kept alive
         self._previous = previous._memo if previous is not None else {}
         self._fields: dict[type, tuple[bytes, Callable[[Any], tuple]]] = previous._fields if previous is not None else {}
+        self._strings: dict[str, bytes] = {}
         self.computed = 0
         """How many objects and tuples were serialised (the rest came from the memo)."""
 
@@ -81,10 +82,15 @@ class Fingerprints:
     def _join(self, values) -> bytes:
         """token(v) for each of `values`, concatenated; strings inline (most values are)."""
         out = []
+        strings = self._strings
         for value in values:
             if type(value) is str:
-                data = value.encode()
-                out.append(b"s%d:" % len(data))
+                data = strings.get(value)
+                if data is None:
+                    data = value.encode()
+                    data = b"s%d:" % len(data) + data
+                    if len(value) <= 64:  # names, labels, URLs and dict keys recur on page after page
+                        strings[value] = data
                 out.append(data)
             else:
                 out.append(self.token(value))

@@ -5,6 +5,12 @@ with the template to use, the context it receives (frozen values only) and a
 key that changes exactly when something the page shows changes, so an
 incremental rebuild can skip unchanged pages. The contexts of each page kind
 are listed in themes/newspaper/README.md.
+
+Planning is most of an incremental rebuild's work on a large site, so it is
+kept cheap: views many pages share are made once per plan, each frozen value
+is fingerprinted once (ssg.render.fingerprint), and with a `PlanCache` kept
+between plans a page none of whose inputs changed keeps its job
+(ssg.render.plan_cache).
 """
 
 from __future__ import annotations
@@ -73,6 +79,7 @@ class _Planner:
         self.site = SiteReader(site, cache, self.setting)
         self.prints = Fingerprints(cache.prints)
         self.jobs: list[RenderJob] = []
+        self._links: dict[v.Link, v.Link] = {}
 
     def plan(self) -> list[RenderJob]:
         graph = self._graph
@@ -153,8 +160,18 @@ class _Planner:
     def cards(self, ids: tuple[str, ...]) -> tuple[v.Card, ...]:
         return self.site.shared(("cards", ids), lambda: v.cards(self.site, ids))
 
+    def entry(self, oid: str) -> v.Entry:
+        return self.site.shared(("entry", oid), lambda: v.entry(self.site, self.site.get(oid)))
+
+    def link(self, link: v.Link | None) -> v.Link | None:
+        """One object for equal links (the same crumbs and neighbours recur from page to page)."""
+        return link if link is None else self._links.setdefault(link, link)
+
     def crumbs(self, obj) -> tuple[v.Link, ...]:
-        return navi.breadcrumbs(self.site, obj)
+        return tuple(map(self.link, navi.breadcrumbs(self.site, obj)))
+
+    def neighbours(self, pair: tuple[v.Link | None, v.Link | None]) -> tuple[v.Link | None, v.Link | None]:
+        return self.link(pair[0]), self.link(pair[1])
 
     # -- page kinds -------------------------------------------------------------
 
@@ -163,7 +180,7 @@ class _Planner:
         mast = self.mast(edition)
         pages = self.edition_pages(edition)
         headlines = [h.title for p in pages for h in p.headlines if h.kind != "caption"]
-        prev, next_ = navi.prev_next_edition(self.site, edition)
+        prev, next_ = self.neighbours(navi.prev_next_edition(self.site, edition))
         return self.add(
             url,
             "edition.html",
@@ -186,7 +203,7 @@ class _Planner:
         edition = self.site.get(page.edition)
         mast = self.mast(edition)
         view = self.page_view(page.id)
-        prev, next_ = navi.prev_next_page(self.site, page)
+        prev, next_ = self.neighbours(navi.prev_next_page(self.site, page))
         return self.add(
             page.url,
             "page.html",
@@ -206,7 +223,7 @@ class _Planner:
         edition = self.site.get(article.edition)
         page = self.site.get(article.page)
         mast = self.mast(edition)
-        prev, next_ = navi.prev_next_article(self.site, article)
+        prev, next_ = self.neighbours(navi.prev_next_article(self.site, article))
         return self.add(
             article.url,
             "article.html",
@@ -235,7 +252,7 @@ class _Planner:
         # a nested item's list is its head (强化创新), not the article's list (两项举措)
         name = holder.title if isinstance(holder, Initiative) else (ini.list_name or v.list_name(article))
         heading = f"{cn_numeral(ini.number)}、{ini.title}"
-        prev, next_ = navi.prev_next_initiative(self.site, ini)
+        prev, next_ = self.neighbours(navi.prev_next_initiative(self.site, ini))
         return self.add(
             ini.url,
             "initiative.html",
@@ -306,7 +323,7 @@ class _Planner:
         return self.add("tags/", "tags.html", "tags", meta, tags=views, breadcrumbs=self._top("标签", "tags/"))
 
     def tag(self, tag: Tag) -> RenderJob:
-        entries = tuple(v.entry(self.site, self.site.get(i)) for i in tag.articles)
+        entries = tuple(map(self.entry, tag.articles))
         meta = md.simple_meta(self.info, f"标签：{tag.name}", f"标签“{tag.name}”下的{len(entries)}篇报道。", tag.url)
         return self.add(
             tag.url,

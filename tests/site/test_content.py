@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import BASIC, FIXTURES, article, write_files
+from site_helpers import BASIC, FIXTURES, article, write_files
 
 from ssg.config import load_config
 from ssg.content import (

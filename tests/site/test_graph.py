@@ -6,7 +6,7 @@ import datetime as dt
 import shutil
 
 import pytest
-from conftest import BASIC, article, write_files
+from site_helpers import BASIC, article, write_files
 
 from ssg.config import load_config
 from ssg.diagnostics import SsgError

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import article, write_files
+from site_helpers import article, write_files
 
 from ssg.config import load_config
 from ssg.site import load_site, nav

@@ -1,0 +1,142 @@
+"""Text that goes on across a break even though the block before it looks like a headline.
+
+A column break can cut a paragraph so that its head is short, ends on no
+punctuation and reads like a headline (`滨湖新区全面推行“拿地即开工”`). What
+tells it apart is the block after it: a headline is followed by the start of
+an article, a cut paragraph by the rest of its sentence (`服务模式,企业开办
+时间压缩至…`). Each function here names one shape of "the rest of a
+sentence" that no article starts with; `continues_after_headline` combines
+them. They look at punctuation, numbers and jieba's parts of speech, never
+at particular words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+Tagger = Callable[[str], list[tuple[str, str | None]]]
+"""Words of a text with their dictionary part of speech (`Segmenter.tagged`)."""
+
+CLAUSE_MARKS = "，,、：:；;。！？!?"
+FRAGMENT_MAX_CHARS = 10
+"""The longest opening clause that is still read as the tail of a cut phrase."""
+
+_QUOTED = re.compile(r"“[^“”]{1,20}”|‘[^‘’]{1,20}’|「[^「」]{1,20}」")
+_QUOTE_RUN = re.compile(rf"^(?:{_QUOTED.pattern})+$")
+_QUOTE_RUN_HEAD = re.compile(rf"^(?:{_QUOTED.pattern})+[，,、]")
+# A count: digits or Chinese numerals, then a measure word that is no unit of time.
+_COUNT_END = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万亿]+)[个家项条件位名座台套户所批种类处辆架艘只头亩吨]$")
+_NOMINAL = frozenset({"n", "vn", "nz", "ng", "j", "an", "l"})
+"""Parts of speech of words a noun phrase is made of (nouns, verbal nouns, abbreviations, set phrases)."""
+
+
+def opening_clause(text: str) -> tuple[str, str] | None:
+    """The text before the first clause mark outside quotes, and the mark; None when there is none."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "“‘「《（(":
+            depth += 1
+        elif ch in "”’」》）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in CLAUSE_MARKS:
+            return text[:i], ch
+    return None
+
+
+def is_quote_run(text: str) -> bool:
+    """Is the block nothing but quoted terms (`“有求必应、无事不扰”“保姆式服务”`)?"""
+    return bool(_QUOTE_RUN.match(text.strip()))
+
+
+def continues_quote_run(prev: str, nxt: str) -> bool:
+    """Heuristic: a run of quoted terms cut in two (`“亩均论英雄”“从制造到智造”` / `“标准地”,这是…`).
+
+    Papers string quoted terms together (`“店小二”“标准地”,这是企业对营商环境的评价`).
+    A block that is nothing but quoted terms, followed by one that opens with
+    more of them and then a comma, is one run, cut by the break: no headline
+    is a bare list of terms with the article going on in the same list.
+    """
+    return is_quote_run(prev) and bool(_QUOTE_RUN_HEAD.match(nxt.strip()))
+
+
+def opens_on_count(nxt: str, tagged: Tagger) -> bool:
+    """Heuristic: the block opens on a count that belongs to the sentence before (`企业23家,形成了…`).
+
+    A short opening clause of a noun and a number with its measure word
+    (`企业23家`, `项目12个`) is the object of a verb the break left behind
+    (`引进上下游`); sentences open on a date or a time (`2025年,`, `9日,`) or
+    on a subject and its verb (`新增企业23家,`), not on a noun and a count.
+    """
+    clause = opening_clause(nxt.strip())
+    if clause is None or clause[1] not in "，,":
+        return False
+    head = clause[0]
+    count = _COUNT_END.search(head)
+    if count is None or count.start() == 0 or len(head) > FRAGMENT_MAX_CHARS:
+        return False
+    return _nominal(tagged(head[: count.start()]))
+
+
+def _nominal(words: list[tuple[str, str | None]]) -> bool:
+    return bool(words) and all(tag in _NOMINAL for _, tag in words)
+
+
+def opens_on_modifier_tail(nxt: str, tagged: Tagger) -> bool:
+    """Heuristic: the block opens on the end of a noun phrase (`领域的应用,建成…`, `联汽车领域的应用,…`).
+
+    A short opening clause of nouns, then 的 and one or two words more, is what
+    is left of `……在文化旅游领域的应用` when a break cuts it after 文化旅游. One
+    leading character that is no word on its own is a word's tail cut off
+    (`智能网|联汽车`). Sentences open on such a phrase only after a pronoun, a
+    time or a place (`我们的目标,`, `今天的中国,`), which are not nouns here.
+    """
+    clause = opening_clause(nxt.strip())
+    if clause is None or clause[1] not in "，,":
+        return False
+    head = clause[0]
+    if not 3 <= len(head) <= FRAGMENT_MAX_CHARS or "的" not in head[1:]:
+        return False
+    words = tagged(head)
+    at = next((i for i, (w, _) in enumerate(words) if w == "的"), None)
+    if at is None or at == 0 or not 1 <= len(words) - at - 1 <= 2:
+        return False
+    before = words[:at]
+    if len(before) > 1 and len(before[0][0]) == 1:
+        before = before[1:]  # the tail of a word the break cut: 联|汽车
+    return _nominal(before)
+
+
+def opens_on_noun_after_quote(prev: str, nxt: str, tagged: Tagger) -> bool:
+    """Heuristic: a quoted term ends the block and the next opens on the noun it qualifies.
+
+    `滨湖新区全面推行“拿地即开工”` / `服务模式,企业开办时间…`: a quoted term
+    before a short opening clause of two or more nouns (`服务模式`) is that
+    noun phrase's modifier (`“拿地即开工”服务模式`), cut by the break. An
+    article does not open on a bare compound noun and a comma.
+    """
+    if not prev.rstrip().endswith(("”", "’", "」")):
+        return False
+    clause = opening_clause(nxt.strip())
+    if clause is None or clause[1] not in "，,":
+        return False
+    head = clause[0]
+    if not 2 <= len(head) <= FRAGMENT_MAX_CHARS - 4:
+        return False
+    words = tagged(head)
+    return len(words) >= 2 and _nominal(words)
+
+
+def continues_after_headline(prev: str, nxt: str, tagged: Tagger | None = None) -> bool:
+    """Heuristic: does `nxt` go on with the sentence of a headline-like `prev`?
+
+    Yes when it opens on a quoted term continuing a run of them, on a count,
+    on the tail of a noun phrase, or on the noun a closing quoted term
+    qualifies (each a heuristic above). The ones that need parts of speech
+    are skipped without a `tagged`.
+    """
+    if continues_quote_run(prev, nxt):
+        return True
+    if tagged is None:
+        return False
+    return opens_on_count(nxt, tagged) or opens_on_modifier_tail(nxt, tagged) or opens_on_noun_after_quote(prev, nxt, tagged)
