@@ -31,6 +31,7 @@ from ssg.ingest.bylines import (
     parse_byline_line,
     split_lead,
 )
+from ssg.ingest.continuations import Tagger, opens_new_sentence
 from ssg.ingest.crossrefs import find_references, reference_paragraph
 from ssg.ingest.heuristics import DEFAULT_HEURISTICS, Heuristics
 from ssg.ingest.model import Article, Block, SeeAlso
@@ -39,8 +40,10 @@ from ssg.ingest.shapes import (
     HEADLINE_MAX_CHARS,
     bare,
     ends_mid_sentence,
+    Lexicon,
     ends_sentence,
     is_box_label,
+    looks_like_headline,
 )
 
 log = logging.getLogger(__name__)
@@ -96,18 +99,20 @@ class _Draft:
         )
 
 
-def headed_by(text: str, nxt: str) -> bool:
+def headed_by(text: str, nxt: str, tagged: Tagger | None = None, is_word: Lexicon | None = None) -> bool:
     """Heuristic: a line too long to look like a headline still is one when a lead follows it.
 
     A line of up to 40 characters that ends no sentence, followed by a
-    dateline (`本报讯(记者 …)`) or a byline line, heads an article.
+    dateline (`本报讯(记者 …)`) or a byline line, heads an article; so does a
+    headline-shaped line too long for a run without a space
+    (`……有限公司……项目签约落户某区`) followed by a block that opens a
+    sentence of its own (`近日,…`: `opens_new_sentence`).
     """
-    return (
-        len(bare(text)) <= HEADLINE_MAX_CHARS
-        and not ends_sentence(text)
-        and not ends_mid_sentence(text)
-        and (split_lead(nxt).dateline is not None or parse_byline_line(nxt) is not None)
-    )
+    if len(bare(text)) > HEADLINE_MAX_CHARS or ends_sentence(text) or ends_mid_sentence(text):
+        return False
+    if split_lead(nxt).dateline is not None or parse_byline_line(nxt) is not None:
+        return True
+    return looks_like_headline(text, is_word, max_run=HEADLINE_MAX_CHARS) and opens_new_sentence(text, nxt, tagged)
 
 
 def _points_to(text: str, page: int) -> bool:
@@ -235,7 +240,7 @@ class _Reader:
             return False
         if self.h.is_headline(text, self.is_word):
             return True
-        return i + 1 < len(blocks) and headed_by(text, blocks[i + 1].text)
+        return i + 1 < len(blocks) and headed_by(text, blocks[i + 1].text, self.tagged, self.is_word)
 
     def _is_signature(self, blocks: Sequence[Block], i: int) -> bool:
         """Heuristic: a name alone after an article's text, before the next headline, signs it."""

@@ -17,11 +17,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ssg.ingest.bylines import SURNAMES, parse_byline_line, split_lead
-from ssg.ingest.continuations import Tagger, continues_after_headline
+from ssg.ingest.continuations import Tagger, continues_after_headline, opens_new_sentence
 from ssg.ingest.crossrefs import reference_paragraph
 from ssg.ingest.list_markers import leading_marker
 from ssg.ingest.model import Block
 from ssg.ingest.shapes import (
+    HEADLINE_MAX_CHARS,
     ends_mid_sentence,
     ends_sentence,
     is_end_credit,
@@ -166,6 +167,8 @@ def is_column_break(
         return splits_word(prev, nxt)
     if prev_headline:
         return splits_word(prev, nxt) or continues_after_headline(prev, nxt, tagged)
+    if looks_like_headline(prev, is_word, max_run=HEADLINE_MAX_CHARS) and opens_new_sentence(prev, nxt, tagged):
+        return False  # a long headline without a space (`……有限公司……项目签约落户某区`), then `近日,…`
     return True
 
 

@@ -64,18 +64,19 @@ def opens_on_count(nxt: str, tagged: Tagger) -> bool:
     """Heuristic: the block opens on a count that belongs to the sentence before (`企业23家,形成了…`).
 
     A short opening clause of a noun and a number with its measure word
-    (`企业23家`, `项目12个`) is the object of a verb the break left behind
-    (`引进上下游`); sentences open on a date or a time (`2025年,`, `9日,`) or
-    on a subject and its verb (`新增企业23家,`), not on a noun and a count.
+    (`企业23家`, `项目12个`), or of the count alone (`316家,`), is the object
+    of a verb the break left behind (`引进上下游`); sentences open on a date
+    or a time (`2025年,`, `9日,`) or on a subject and its verb (`新增企业23家,`),
+    not on a noun and a count.
     """
     clause = opening_clause(nxt.strip())
     if clause is None or clause[1] not in "，,":
         return False
     head = clause[0]
     count = _COUNT_END.search(head)
-    if count is None or count.start() == 0 or len(head) > FRAGMENT_MAX_CHARS:
+    if count is None or len(head) > FRAGMENT_MAX_CHARS:
         return False
-    return _nominal(tagged(head[: count.start()]))
+    return count.start() == 0 or _nominal(tagged(head[: count.start()]))
 
 
 def _nominal(words: list[tuple[str, str | None]]) -> bool:
@@ -127,16 +128,90 @@ def opens_on_noun_after_quote(prev: str, nxt: str, tagged: Tagger) -> bool:
     return len(words) >= 2 and _nominal(words)
 
 
+def opens_on_bare_noun(prev: str, nxt: str, tagged: Tagger) -> bool:
+    """Heuristic: one noun and a comma open the block, after a block ending on a noun.
+
+    `…推动现代物流产业` / `集群,力争到…`, `…的高新技术` / `企业,产品…`: the two
+    nouns are one compound the break cut at a word boundary. An article does
+    not open on a lone common noun and a comma (`企业,`); it opens on a time,
+    a place, a person or a sentence (none of which is tagged a common noun).
+    """
+    clause = opening_clause(nxt.strip())
+    if clause is None or clause[1] not in "，,":
+        return False
+    words = tagged(clause[0])
+    if len(words) != 1 or words[0][1] not in ("n", "vn", "nz") or not 1 <= len(words[0][0]) <= 3:
+        return False
+    tail = tagged(_last_clause(prev))
+    return bool(tail) and tail[-1][1] in _NOMINAL
+
+
+def closes_locative_frame(prev: str, nxt: str, tagged: Tagger) -> bool:
+    """Heuristic: the block closes a `在……里` frame the block before opened (`在某公司的生产` / `车间里,…`).
+
+    A block with the preposition 在 and no locative after it, followed by one
+    whose short opening clause ends on a locative (里, 中, 上, 期间) is one
+    phrase cut by the break. A headline keeps its frame whole (`在希望的田野上`).
+    """
+    clause = opening_clause(nxt.strip())
+    if clause is None or clause[1] not in "，," or len(clause[0]) > FRAGMENT_MAX_CHARS - 2:
+        return False
+    head = tagged(clause[0])
+    if len(head) < 2 or head[-1][1] != "f":
+        return False
+    words = tagged(_last_clause(prev))
+    at = next((i for i in range(len(words) - 1, -1, -1) if words[i] == ("在", "p")), None)
+    return at is not None and all(tag != "f" for _, tag in words[at + 1:])
+
+
+def _last_clause(text: str) -> str:
+    t = text.strip()
+    cut = max(t.rfind(mark) for mark in CLAUSE_MARKS)
+    return t[cut + 1:]
+
+
+_NEW_SENTENCE_TAGS = frozenset({"r", "t", "c"})
+_STRONG_OPENER = re.compile(
+    r"^(?:近日|日前|目前|当前|近年来|今年以来|去年以来|近期|此前|据悉|据了解|据介绍|据统计|"
+    r"记者从|记者近日|记者日前|此外|与此同时|另据|截至目前)[，,]"
+)
+
+
+def opens_new_sentence(prev: str, nxt: str, tagged: Tagger | None = None) -> bool:
+    """Heuristic: the block after a block that ends on no punctuation opens a sentence of its own.
+
+    `近日,…`, `据悉,…`, `此外,…` open a sentence wherever they stand; a
+    pronoun, a time word or a conjunction (`这是…`, `目前全市…`, `同时…`)
+    after a block ending on a noun does too. A break cuts a sentence in the
+    middle, so the block before was no cut sentence but a headline.
+    """
+    t = nxt.strip()
+    if _STRONG_OPENER.match(t):
+        return True
+    if tagged is None:
+        return False
+    head = tagged(t[:6])
+    tail = tagged(_last_clause(prev)[-8:])
+    return bool(head and tail) and head[0][1] in _NEW_SENTENCE_TAGS and tail[-1][1] in _NOMINAL | {"ns", "nt", "nr"}
+
+
 def continues_after_headline(prev: str, nxt: str, tagged: Tagger | None = None) -> bool:
     """Heuristic: does `nxt` go on with the sentence of a headline-like `prev`?
 
     Yes when it opens on a quoted term continuing a run of them, on a count,
-    on the tail of a noun phrase, or on the noun a closing quoted term
-    qualifies (each a heuristic above). The ones that need parts of speech
-    are skipped without a `tagged`.
+    on the tail of a noun phrase, on the noun a closing quoted term
+    qualifies, on a noun compounding with the one before, or when it closes
+    a `在……里` frame (each a heuristic above). The ones that need parts of
+    speech are skipped without a `tagged`.
     """
     if continues_quote_run(prev, nxt):
         return True
     if tagged is None:
         return False
-    return opens_on_count(nxt, tagged) or opens_on_modifier_tail(nxt, tagged) or opens_on_noun_after_quote(prev, nxt, tagged)
+    return (
+        opens_on_count(nxt, tagged)
+        or opens_on_modifier_tail(nxt, tagged)
+        or opens_on_noun_after_quote(prev, nxt, tagged)
+        or opens_on_bare_noun(prev, nxt, tagged)
+        or closes_locative_frame(prev, nxt, tagged)
+    )

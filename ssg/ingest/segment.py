@@ -149,18 +149,19 @@ class Segmenter:
         Guesses yes when jieba finds the text around the boundary far likelier
         with a word across it than cut there (`SPLIT_GAIN`, a factor of about
         150): `创|业投资` -> 创业投资, `体系化推|动场景` -> 推动, `文化环|境` ->
-        环境; or when the word across it is three or more characters long and
-        the break leaves one of them alone (`走进科技|馆里` -> 科技馆). Two
-        whole words that also form a compound (`改革|开放`, `数据|中心`), or a
-        two-character word jieba merely prefers across the boundary (`之路|经开区`
-        -> 路经), are no evidence: a headline ends where a word ends, and the
-        text after it may begin with a word that runs on with it.
+        环境; or when the break leaves the first character of a word of three
+        or more alone (`走进科|技馆` -> 科技馆). Two whole words that also form
+        a compound (`改革|开放`, `数据|中心`), a word jieba merely prefers
+        across the boundary (`之路|经开区` -> 路经), or a word that a one-character
+        prefix of the next block would make (`碳中和|市住房…` -> 中和市) are no
+        evidence: a headline ends where a word ends, and the text after it may
+        begin with a word that runs on with it.
         """
         spanning = self.spanning_word(left, right)
         if spanning is None:
             return False
         word, at = spanning
-        if len(word) >= 3 and (at == 1 or at == len(word) - 1):
+        if len(word) >= 3 and at == 1:
             return True
         return self.word_gain(left, right) >= SPLIT_GAIN
 

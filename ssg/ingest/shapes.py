@@ -89,12 +89,12 @@ def ends_mid_sentence(text: str) -> bool:
 # Adverbials that open a sentence before its comma: 截至…, 近日, …以来, 随着….
 _OPENER = re.compile(
     r"^(?:截至|截止|据|随着|为了|近日|日前|目前|当前|今年|去年|此外|同时|其中|与此同时|另一方面|记者|在)"
-    r"|(?:以来|期间|之际|之后|以后|之前|以前|当中|介绍|表示|指出|认为|告诉记者|透露|坦言|说|称|时)$"
+    r"|(?:以来|期间|之际|之后|以后|之前|以前|当中|介绍|表示|指出|认为|告诉记者|透露|坦言|说|称|时|的是)$"
 )
 
 
 def opens_like_a_sentence(phrase: str) -> bool:
-    """Heuristic: does this phrase before a comma open a sentence (`截至5月21日`, `“十四五”以来`, `某某告诉记者`)?"""
+    """Heuristic: does this phrase before a comma open a sentence (`截至5月21日`, `“十四五”以来`, `某某告诉记者`, `值得一提的是`)?"""
     return bool(_OPENER.search(phrase.strip("“”‘’\"'")))
 
 
@@ -148,6 +148,35 @@ def ends_on_function_word(text: str, is_word: Lexicon | None = None) -> bool:
     return not (is_word and len(t) >= 2 and is_word(t[-2:]))
 
 
+_COUNT_WORD_END = re.compile(r"(?:[一二两三四五六七八九十百千万几多数这那每该某]|\d)[个家项条件位名座台套户所批种类处辆架艘只头亩吨张本部场次]$")
+_COUNT_START = re.compile(r"^(?:[一二两三四五六七八九十百千万几多数这那每该某]|\d)")
+_BARE_NUMERAL_END = re.compile(r"(?<=[是为有成了])[一二两三四五六七八九十]$")
+
+
+def ends_on_count_word(text: str, is_word: Lexicon | None = None) -> bool:
+    """Heuristic: does the text end on a number and its measure word, the noun cut off (`……的一个` / `缩影`)?
+
+    Also on a numeral after a verb (`……集团是一` / `家专注于…`). A
+    headline ends on what it counts: `十个一`, `三个一批` keep theirs in a
+    word or after a measure word; with a lexicon, a word ending the text
+    that is no count itself (`统一`, `唯一`, `整个`) does not count.
+    """
+    t = text.rstrip()
+    if not (_COUNT_WORD_END.search(t) or _BARE_NUMERAL_END.search(t)):
+        return False
+    if not is_word:
+        return True
+    for size in (2, 3):
+        word = t[-size:]
+        if len(t) >= size and is_word(word) and not _COUNT_START.match(word):
+            return False
+    return True
+
+
+# The reporter's lead formula: 记者11月9日从…获悉, 记者近日走访…; body text, never a headline.
+_LEAD_FORMULA = re.compile(r"^(?:本报)?记者\s*(?:\d{1,2}月|[一二三四五六七八九十]{1,3}月|\d{1,2}日|近日|日前|从|在|获悉|了解到|走访|采访|调查|看到)")
+
+
 def is_subtitle_line(text: str) -> bool:
     """A 副题 starts with a dash: `——记……`."""
     return text.lstrip().startswith(DASHES)
@@ -162,13 +191,14 @@ def strip_dash(text: str) -> str:
     return t
 
 
-def looks_like_headline(text: str, is_word: Lexicon | None = None) -> bool:
+def looks_like_headline(text: str, is_word: Lexicon | None = None, *, max_run: int = HEADLINE_MAX_RUN) -> bool:
     """Heuristic: could this block be a line of a headline group (引题, 主题 or 副题)?
 
     Guesses yes for a short line (up to 40 characters; a `——` subtitle up to
     64; no more than 26 without a space or mark) with letters in it that
     holds no 。or ；, does not end on a comma,
-    colon, opening mark or particle, and does not open like a continuation.
+    colon, opening mark, particle or a count without its noun (`的一个`),
+    does not open like a continuation or like a reporter's lead (`记者9日从…`).
     Quotes and brackets must close. A comma is allowed once, in a short
     headline of two matching phrases without figures (`坚持稳中求进，推动高质量发展`),
     not after an opener (`近日，全市…`, `“十四五”以来，…`, `教授张远介绍，当前…`),
@@ -181,7 +211,9 @@ def looks_like_headline(text: str, is_word: Lexicon | None = None) -> bool:
         return False
     if not _HAN_OR_LATIN.search(b) or any(c in b for c in "。；;"):
         return False
-    if max(len(run) for run in _UNBROKEN.findall(t) or [""]) > HEADLINE_MAX_RUN:
+    if max(len(run) for run in _UNBROKEN.findall(t) or [""]) > max_run:
+        return False
+    if _LEAD_FORMULA.match(b):
         return False
     if t[-1] in CONTINUES_AFTER or t[-1] in "：:" or starts_mid_sentence(t):
         return False
@@ -200,7 +232,7 @@ def looks_like_headline(text: str, is_word: Lexicon | None = None) -> bool:
                 return False
     if t[-1] in "！？!?":
         return True
-    return not ends_on_function_word(t, is_word)
+    return not ends_on_function_word(t, is_word) and not ends_on_count_word(t, is_word)
 
 
 def starts_box(text: str) -> bool:

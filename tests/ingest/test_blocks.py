@@ -55,7 +55,7 @@ def test_the_seed_column_breaks_are_joined(tail, head):
         pytest.param("今年前三季度,全市规模以上工业增加值", ",同比增长6.2%。", id="before a comma"),
         pytest.param("围绕新能源汽车产业链,全区引进上下游企业25", "家,形成了完整链条。", id="a number cut from its unit"),
         pytest.param("全年实现营业收入3", "5.6亿元,同比增长12%。", id="a number cut in two"),
-        pytest.param("走进科技", "馆里的新发现让孩子们流连忘返。", id="a short fragment that cuts a word"),
+        pytest.param("走进科", "技馆里的新发现让孩子们流连忘返。", id="a short fragment that cuts a word"),
         pytest.param("记者了解到,这家企业的", "研发投入连续三年超过10%。", id="ends on a particle"),
         pytest.param("河北省上下牢牢把握京津冀协同发展和雄安新区规划建设的重大国家战略", "机遇,坚持创新驱动。", id="too long a run for a headline"),
         pytest.param("该企业是一家专注", "于人工智能的高新技术企业。", id="opens on a particle"),
