@@ -18,10 +18,10 @@ from ssg.config import SiteConfig
 from ssg.diagnostics import Diagnostic, SsgError, error
 from ssg.ingest.decode import decode_source
 from ssg.ingest.enumerations import HEURISTICS, ListRules, apply_lists
-from ssg.ingest.keywords import KeywordRules, extract_keywords
+from ssg.ingest.keywords import KeywordRules, WordCache
 from ssg.ingest.model import Article, Edition, Initiative
 from ssg.ingest.reader import date_from_filename, read_edition
-from ssg.ingest.segment import tokenizer
+from ssg.ingest.segment import Segmenter, tokenizer
 from ssg.ingest.slugs import caption_slug_text, slugify, unique_slugs
 
 log = logging.getLogger(__name__)
@@ -47,24 +47,26 @@ def keyword_rules(config: SiteConfig) -> KeywordRules:
     )
 
 
-def _initiative_text(item: Initiative) -> str:
+def _initiative_pieces(item: Initiative) -> list[str]:
     parts = [item.title, item.goal or "", *item.paragraphs]
-    parts += [_initiative_text(child) for child in item.initiatives]
-    return "\n".join(parts + list(item.closing))
+    for child in item.initiatives:
+        parts += _initiative_pieces(child)
+    return parts + list(item.closing)
 
 
-def _article_text(article: Article) -> str:
+def _article_pieces(article: Article) -> list[str]:
     parts = [article.kicker or "", article.title or "", article.subtitle or "", *article.paragraphs]
-    parts += [_initiative_text(item) for item in article.initiatives]
-    return "\n".join(parts + list(article.closing))
+    for item in article.initiatives:
+        parts += _initiative_pieces(item)
+    return parts + list(article.closing)
 
 
-def _finish_initiatives(items: tuple[Initiative, ...], tokenizer, rules: KeywordRules) -> tuple[Initiative, ...]:
+def _finish_initiatives(items: tuple[Initiative, ...], words: WordCache, rules: KeywordRules) -> tuple[Initiative, ...]:
     """Tags and folder-unique slugs for one level of a list, then the levels below."""
-    slugs = unique_slugs((slugify(i.title, cut=tokenizer.cut) for i in items), "item")
+    slugs = unique_slugs((slugify(i.title, cut=words.tokenizer.cut) for i in items), "item")
     return tuple(
-        replace(item, slug=slug, tags=extract_keywords(_initiative_text(item), tokenizer, rules),
-                initiatives=_finish_initiatives(item.initiatives, tokenizer, rules))
+        replace(item, slug=slug, tags=words.keywords_of(_initiative_pieces(item), rules),
+                initiatives=_finish_initiatives(item.initiatives, words, rules))
         for item, slug in zip(items, slugs)
     )
 
@@ -77,10 +79,11 @@ def enrich_edition(edition: Edition, config: SiteConfig, tokenizer) -> Edition:
     """
     rules = list_rules(config)
     kw = keyword_rules(config)
+    tagged = Segmenter(tuple(config.keywords.user_words)).tagged
     diagnostics: list[Diagnostic] = list(edition.diagnostics)
     articles = []
     for article in edition.articles:
-        article, found = apply_lists(article, path=edition.source, rules=rules)
+        article, found = apply_lists(article, path=edition.source, rules=rules, tagged=tagged)
         diagnostics += found
         articles.append(article)
     wanted = (
@@ -88,9 +91,10 @@ def enrich_edition(edition: Edition, config: SiteConfig, tokenizer) -> Edition:
         for a in articles
     )
     slugs = unique_slugs(wanted, "article")
+    words = WordCache(tokenizer)  # an item's text is its article's too: each paragraph cut once
     articles = [
-        replace(a, slug=slug, tags=extract_keywords(_article_text(a), tokenizer, kw),
-                initiatives=_finish_initiatives(a.initiatives, tokenizer, kw))
+        replace(a, slug=slug, tags=words.keywords_of(_article_pieces(a), kw),
+                initiatives=_finish_initiatives(a.initiatives, words, kw))
         for a, slug in zip(articles, slugs)
     ]
     return replace(edition, articles=tuple(articles), diagnostics=tuple(diagnostics))

@@ -5,8 +5,9 @@ three headline lines, then any byline lines) opens an article; the
 paragraphs after it are its body, the first one giving up its dateline and
 byline. Around that:
 
-- a paragraph of nothing but cross references becomes the article's
-  `see_also`; one inside a sentence stays in the text;
+- a paragraph of nothing but cross references that ends its article
+  becomes the article's `see_also`; one inside a sentence, or with more of
+  the article after it (`(下转第三版)` … `(上接第一版)`), stays in the text;
 - a photo caption never joins an article: a paragraph that reads as one
   (`图为…`, `……摄`), a lone photo credit, or a lone paragraph between
   articles, set apart by a wider gap or after the article's closing
@@ -78,11 +79,33 @@ class _Draft:
     byline: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     see_also: list[SeeAlso] = field(default_factory=list)
+    references: list[tuple[int, str, tuple[SeeAlso, ...]]] = field(default_factory=list)
+    """Reference paragraphs as read: (paragraphs before it, text as printed, references)."""
+    byline_first: bool = False
+    """A byline line stood above the dateline (本报记者 王某 / 本报北京11月9日电 …)."""
     closed: bool = False
     """Its closing reference or end credit has been read."""
     lead_read: bool = False
 
+    def add_references(self, text: str, refs: tuple[SeeAlso, ...]) -> None:
+        self.references.append((len(self.paragraphs), text, refs))
+        self.closed = True
+
+    def settle_references(self) -> None:
+        """References that end the article become `see_also`; one with more of the
+        article after it (`(下转第三版)` before the continued text, `(上接第一版)`)
+        stays in the body where it stands, so the text keeps the paper's order."""
+        paragraphs = list(self.paragraphs)
+        see_also = list(self.see_also)
+        for at, text, refs in reversed(self.references):
+            if at < len(self.paragraphs):
+                paragraphs.insert(at, text)
+            else:
+                see_also[:0] = refs
+        self.paragraphs, self.see_also, self.references = paragraphs, see_also, []
+
     def freeze(self, order: int) -> Article:
+        self.settle_references()
         return Article(
             title=self.title,
             kind=self.kind,
@@ -95,6 +118,7 @@ class _Draft:
             byline=self.byline,
             see_also=tuple(self.see_also),
             paragraphs=tuple(self.paragraphs),
+            byline_first=self.byline_first,
             line=self.line,
         )
 
@@ -181,8 +205,7 @@ class _Reader:
                     if continued is not None:
                         self.current, warned_headless = continued, True
                 target = self.current or self._untitled(block, page)
-                target.see_also.extend(refs)
-                target.closed = True
+                target.add_references(text, refs)
             elif h.is_photo_credit(text) and not under_headline:
                 if last_caption is not None:
                     last_caption.paragraphs.append(text)
@@ -225,7 +248,7 @@ class _Reader:
                 continue
             on_page = [d for d in self.drafts if d.kind == "news" and d.page == int(ref.pages)]
             for draft in reversed(on_page):
-                said = [s.text for s in draft.see_also] + draft.paragraphs[-1:]
+                said = [r.text for _, _, refs in draft.references for r in refs] + draft.paragraphs[-1:]
                 if any(_points_to(text, page) for text in said):
                     return draft
             if on_page:
@@ -338,10 +361,13 @@ class _Reader:
         if not draft.lead_read and not draft.paragraphs:
             draft.lead_read = True
             lead = split_lead(text, self.split_name)
-            if lead.dateline:
+            if lead.dateline and not (draft.byline and lead.byline):
+                # A byline line above a dateline that carries its own byline
+                # (本报记者 王某 / 本报北京9日电(记者 李某)…) cannot be told in
+                # the paper's order by two fields: that lead stays in the text.
                 draft.dateline = lead.dateline
-                if lead.byline:
-                    draft.byline = f"{draft.byline} {lead.byline}" if draft.byline else lead.byline
+                draft.byline_first = draft.byline is not None
+                draft.byline = draft.byline or lead.byline
                 text = lead.rest
             if not text.strip():
                 return
@@ -354,6 +380,7 @@ class _Reader:
             if target is not None and target.column is None:
                 target.column = name
         for d in self.drafts:
+            d.settle_references()
             if d.kind == "news" and d.title and not d.paragraphs and not d.see_also:
                 self.diagnostics.append(warning(self.source, d.line, f"headline with no text: {d.title}"))
         articles = tuple(d.freeze(n) for n, d in enumerate(self.drafts, 1))

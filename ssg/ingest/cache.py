@@ -67,7 +67,18 @@ def cached_table(name: str, sources: Sequence[Path], version: str, build: Callab
         log.debug("ignoring the unreadable cache %s: %s", path, exc)
     value = build()
     _store(path, value)
+    _remove_stale(path, name)
     return value
+
+
+def _remove_stale(keep: Path, name: str) -> None:
+    """Older copies of the same table (a changed dictionary, another jieba) are dead weight."""
+    try:
+        for old in keep.parent.glob(f"{name}-*.marshal"):
+            if old != keep:
+                old.unlink(missing_ok=True)
+    except OSError as exc:
+        log.debug("cannot tidy %s: %s", keep.parent, exc)
 
 
 def _store(path: Path, value) -> None:

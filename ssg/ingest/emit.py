@@ -84,10 +84,13 @@ def edition_meta(edition: Edition) -> dict:
 
 
 def article_meta(article: Article) -> dict:
+    lead = {"dateline": article.dateline, "byline": article.byline}
+    if article.byline_first:
+        lead = {"byline": article.byline, "dateline": article.dateline}  # the paper's order
     return {
         "title": article.title, "kicker": article.kicker, "subtitle": article.subtitle,
         "column": article.column, "kind": article.kind, "page": article.page, "order": article.order,
-        "dateline": article.dateline, "byline": article.byline,
+        **lead,
         "see_also": [{"pages": s.pages, "text": s.text} for s in article.see_also],
         "list": article.list_name, "list_count": article.list_count,
         "tags": list(article.tags), "slug": article.slug,

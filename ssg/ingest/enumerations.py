@@ -22,13 +22,16 @@ from ssg.diagnostics import Diagnostic, warning
 from ssg.ingest.list_markers import LAST, STYLE_NAMES, Marker, markers_in
 from ssg.ingest.model import Article, Initiative
 from ssg.ingest.numerals import CN_NUMERAL_CHARS, parse_cn_number
+from ssg.ingest.parallel_items import Tagger, find_same_openings, split_semicolon_items
 from ssg.ingest.shapes import balanced
 
 log = logging.getLogger(__name__)
 
 PARALLEL = "parallel-lead-clauses"
 DASH = "dash-items"
-HEURISTICS = (PARALLEL, DASH, *STYLE_NAMES)
+SAME_OPENING = "same-opening"
+SEMICOLON = "semicolon-items"
+HEURISTICS = (PARALLEL, DASH, *STYLE_NAMES, SAME_OPENING, SEMICOLON)
 """Every list heuristic by name; `ListRules.styles` switches them on and off."""
 
 
@@ -256,8 +259,33 @@ def _inline_tail(previous: tuple[str, ...], last: str) -> tuple[str, str]:
     return last[:cut + 1].strip(), last[cut + 1:].strip()
 
 
-def find_lists(paragraphs: tuple[str, ...], rules: ListRules = ListRules(), exclude: str | None = None) -> list[ListMatch]:
-    """Every list any enabled heuristic finds, in no particular priority."""
+def find_same_opening(paragraphs: tuple[str, ...], rules: ListRules, tagged: Tagger) -> list[ListMatch]:
+    """Heuristic "same-opening": >= 3 consecutive paragraphs opening the same way (`大力宣传……`)."""
+    return [
+        ListMatch(SAME_OPENING, i, j, tuple(Item(None, (p,)) for p in paragraphs[i:j]))
+        for i, j, _ in find_same_openings(paragraphs, tagged, rules.min_unnumbered)
+    ]
+
+
+def find_semicolon_items(paragraphs: tuple[str, ...], rules: ListRules, tagged: Tagger) -> list[ListMatch]:
+    """Heuristic "semicolon-items": >= 3 `;`-separated items in one paragraph (see parallel_items)."""
+    found = []
+    for k, paragraph in enumerate(paragraphs):
+        split = split_semicolon_items(paragraph, tagged, rules.min_unnumbered)
+        if split is not None:
+            intro, clauses, tail = split
+            found.append(ListMatch(SEMICOLON, k, k + 1, tuple(Item(None, (c,)) for c in clauses), intro, tail))
+    return found
+
+
+def find_lists(
+    paragraphs: tuple[str, ...], rules: ListRules = ListRules(), exclude: str | None = None, tagged: Tagger | None = None
+) -> list[ListMatch]:
+    """Every list any enabled heuristic finds, in no particular priority.
+
+    The unnumbered styles (same-opening, semicolon-items) need `tagged`
+    (parts of speech); without it they find nothing.
+    """
     found: list[ListMatch] = []
     for style in rules.styles:
         if style == exclude:
@@ -268,17 +296,23 @@ def find_lists(paragraphs: tuple[str, ...], rules: ListRules = ListRules(), excl
             found += find_dash_items(paragraphs, rules)
         elif style in STYLE_NAMES:
             found += find_numbered(paragraphs, style, rules)
+        elif style == SAME_OPENING and tagged is not None:
+            found += find_same_opening(paragraphs, rules, tagged)
+        elif style == SEMICOLON and tagged is not None:
+            found += find_semicolon_items(paragraphs, rules, tagged)
     return found
 
 
-def best_list(paragraphs: tuple[str, ...], rules: ListRules = ListRules(), exclude: str | None = None) -> ListMatch | None:
+def best_list(
+    paragraphs: tuple[str, ...], rules: ListRules = ListRules(), exclude: str | None = None, tagged: Tagger | None = None
+) -> ListMatch | None:
     """The list to turn into initiatives.
 
     A list that lies inside another's span (the (一) items under 一、 heads) is
     that list's nesting, never the outer list. Of the outer lists: the most
     items, then the earliest, then the first heuristic.
     """
-    found = find_lists(paragraphs, rules, exclude)
+    found = find_lists(paragraphs, rules, exclude, tagged)
 
     def inside(m: ListMatch, other: ListMatch) -> bool:
         return other.start <= m.start and m.end <= other.end and (other.start, other.end) != (m.start, m.end)
@@ -293,7 +327,9 @@ def best_list(paragraphs: tuple[str, ...], rules: ListRules = ListRules(), exclu
 # -- building initiatives -------------------------------------------------------
 
 
-def build_initiatives(match: ListMatch, list_name: str | None, rules: ListRules, depth: int = 1) -> tuple[Initiative, ...]:
+def build_initiatives(
+    match: ListMatch, list_name: str | None, rules: ListRules, depth: int = 1, tagged: Tagger | None = None
+) -> tuple[Initiative, ...]:
     """Items -> initiatives: title and goal from the lead, nested lists below them."""
     leads = [parallel_lead(item.pieces[0], rules) if item.pieces else None for item in match.items]
     parallel = _is_parallel(leads, rules)
@@ -307,9 +343,9 @@ def build_initiatives(match: ListMatch, list_name: str | None, rules: ListRules,
         body = tuple(p for p in (rest, *item.pieces[1:]) if p.strip())
         children: tuple[Initiative, ...] = ()
         closing: tuple[str, ...] = ()
-        nested = best_list(body, rules, exclude=match.style) if depth < rules.max_depth and body else None
+        nested = best_list(body, rules, exclude=match.style, tagged=tagged) if depth < rules.max_depth and body else None
         if nested:
-            children = build_initiatives(nested, None, rules, depth + 1)
+            children = build_initiatives(nested, None, rules, depth + 1, tagged)
             closing = ((nested.tail,) if nested.tail else ()) + body[nested.end:]
             body = body[:nested.start] + ((nested.intro,) if nested.intro else ())
         out.append(Initiative(
@@ -353,22 +389,25 @@ def count_initiatives(initiatives: tuple[Initiative, ...]) -> int:
     return sum(1 + count_initiatives(i.initiatives) for i in initiatives)
 
 
-def apply_lists(article: Article, *, path: str | None = None, rules: ListRules = ListRules()) -> tuple[Article, list[Diagnostic]]:
+def apply_lists(
+    article: Article, *, path: str | None = None, rules: ListRules = ListRules(), tagged: Tagger | None = None
+) -> tuple[Article, list[Diagnostic]]:
     """The article with its list split out (kind "initiatives"), and count warnings.
 
     Articles that already carry initiatives (set by an override) and captions
-    are returned unchanged.
+    are returned unchanged. `tagged` (`Segmenter.tagged`) lets the
+    unnumbered styles run.
     """
     if article.kind == "caption" or article.initiatives or not article.paragraphs:
         return article, []
-    match = best_list(article.paragraphs, rules)
+    match = best_list(article.paragraphs, rules, tagged=tagged)
     if match is None:
         return article, []
     name, count = list_name_from_headline(article.kicker, article.title, article.subtitle)
     intro = article.paragraphs[:match.start] + ((match.intro,) if match.intro else ())
     if count is None:
         count = count_from_intro(intro)
-    initiatives = build_initiatives(match, name, rules)
+    initiatives = build_initiatives(match, name, rules, tagged=tagged)
     log.debug("%s: %s list of %d items in %r", path, match.style, len(initiatives), article.title)
     diagnostics = []
     if count is not None and count != len(initiatives):

@@ -21,6 +21,9 @@ from pathlib import Path
 
 import jieba
 
+from ssg.ingest.cache import cached_table
+from ssg.ingest.segment import dictionary_cut, word_tags
+
 log = logging.getLogger(__name__)
 
 STOP_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "stopwords.txt"
@@ -35,9 +38,7 @@ _NUMBER_OR_DATE = re.compile(
 _WORDLIKE = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z·\-]*$")
 
 
-@functools.lru_cache(maxsize=1)
-def load_idf() -> tuple[dict[str, float], float]:
-    """jieba's IDF table and its median (the weight of a word it does not know)."""
+def _parse_idf() -> tuple[dict[str, float], float]:
     table: dict[str, float] = {}
     with IDF_FILE.open(encoding="utf-8") as fh:
         for line in fh:
@@ -49,17 +50,21 @@ def load_idf() -> tuple[dict[str, float], float]:
 
 
 @functools.lru_cache(maxsize=1)
+def load_idf() -> tuple[dict[str, float], float]:
+    """jieba's IDF table and its median (the weight of a word it does not know), parsed once."""
+    return cached_table("jieba-idf", [IDF_FILE], jieba.__version__, _parse_idf)
+
+
+@functools.lru_cache(maxsize=1)
 def load_stop_words() -> frozenset[str]:
     lines = STOP_WORDS_FILE.read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
-@functools.lru_cache(maxsize=4)
-def _word_tags(tokenizer: jieba.Tokenizer) -> dict[str, str]:
-    """Part of speech of every dictionary word of a tokenizer (jieba.posseg reads them)."""
-    import jieba.posseg
-
-    return jieba.posseg.POSTokenizer(tokenizer).word_tag_tab
+def word_tag_map(tokenizer: jieba.Tokenizer) -> Mapping[str, str]:
+    """Part of speech of every word the tokenizer knows: user words' own tags, then the dictionary's."""
+    user_tags = tokenizer.user_word_tag_tab
+    return ChainMap(user_tags, word_tags()) if user_tags else word_tags()
 
 
 @dataclass(frozen=True)
@@ -106,7 +111,33 @@ def extract_keywords(text: str, tokenizer: jieba.Tokenizer, rules: KeywordRules 
     """The keyword tags of a text, best first."""
     if not text.strip() or rules.top <= 0:
         return ()
-    user_tags = tokenizer.user_word_tag_tab
-    tags = ChainMap(user_tags, _word_tags(tokenizer)) if user_tags else _word_tags(tokenizer)
     # Dictionary words only (no HMM): a word the HMM guesses has no part of speech and is never a tag.
-    return rank_keywords(tokenizer.cut(text, HMM=False), tags, rules)
+    return rank_keywords(dictionary_cut(tokenizer)(text), word_tag_map(tokenizer), rules)
+
+
+class WordCache:
+    """Each distinct text cut once: an article's paragraphs are also its items' text.
+
+    Cutting texts one by one gives the same words as cutting them joined by
+    line breaks (jieba never joins words across one), so tags from
+    `keywords_of` equal `extract_keywords` on the joined text.
+    """
+
+    def __init__(self, tokenizer: jieba.Tokenizer):
+        self.tokenizer = tokenizer
+        self.tags = word_tag_map(tokenizer)
+        self._cut = dictionary_cut(tokenizer)
+        self._words: dict[str, list[str]] = {}
+
+    def words(self, text: str) -> list[str]:
+        got = self._words.get(text)
+        if got is None:
+            got = self._words[text] = self._cut(text)
+        return got
+
+    def keywords_of(self, pieces: Iterable[str], rules: KeywordRules = KeywordRules()) -> tuple[str, ...]:
+        """The keyword tags of the texts taken together, best first."""
+        pieces = [p for p in pieces if p]
+        if rules.top <= 0 or not any(p.strip() for p in pieces):
+            return ()
+        return rank_keywords((w for p in pieces for w in self.words(p)), self.tags, rules)

@@ -52,6 +52,8 @@ class PageInfo:
     number: int
     name: str | None = None
     line: int | None = None
+    label: str | None = None
+    """The page as printed when that is not its number: "B01" (a paper printed in sections)."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,9 @@ class Article:
     see_also: tuple[SeeAlso, ...] = ()
     paragraphs: tuple[str, ...] = ()
     """Body text before the list (all of it when there is no list)."""
+    byline_first: bool = False
+    """The paper printed the byline above the dateline (a byline line, then
+    `本报北京11月9日电 …`); the Markdown keeps that order."""
     initiatives: tuple[Initiative, ...] = ()
     closing: tuple[str, ...] = ()
     """Body text after the list."""
@@ -137,14 +142,14 @@ class Edition:
 
 
 def to_json(value):
-    """The model as plain JSON data (dates as ISO strings, empty fields left out)."""
+    """The model as plain JSON data (dates as ISO strings, empty and false fields left out)."""
     if is_dataclass(value):
         out = {}
         for f in fields(value):
             if f.name == "diagnostics":
                 continue
             v = to_json(getattr(value, f.name))
-            if v is None or v == () or v == [] or v == "":
+            if v is None or v is False or v == () or v == [] or v == "":
                 continue
             out[f.name] = v
         return out

@@ -5,7 +5,9 @@ Papers print them in a few shapes, each read by one pattern:
 - `第02版:要闻`, `第2版 要闻`, `第1版()` (e-paper sites and old archives);
 - `02版 要闻`, `02版:要闻`;
 - a running head with the date: `2025年11月10日 星期一 2 综合新闻`,
-  `2 综合新闻 2025年11月10日 星期一`, `1951年9月15日人民日报 第1版`.
+  `2 综合新闻 2025年11月10日 星期一`, `1951年9月15日人民日报 第1版`;
+- pages of a paper printed in sections (叠) carry the section's letter:
+  `A02版`, `第A02版:要闻`, `B3:国际`, `2025年11月10日 星期一 A02 要闻`.
 
 Old archives follow the header with a `专栏:` line naming the column (often
 empty); it belongs to the page furniture too.
@@ -22,18 +24,24 @@ from ssg.ingest.numerals import parse_cn_number
 
 _NAME = r"[^\s，。；！？、,.;!?（）()]{1,12}"
 _NUM = r"\d{1,3}|[一二三四五六七八九十]{1,3}"
+_SECTION = r"(?P<sec>[A-Za-z])?"
 
-# 第02版:要闻 / 第2版 要闻 / 第1版() / 第1版(要闻) / 第02版
+# 第02版:要闻 / 第2版 要闻 / 第1版() / 第1版(要闻) / 第02版 / 第A02版:要闻
 _DI_BAN = re.compile(
-    rf"^第\s*(?P<num>{_NUM})\s*版\s*(?:[：:]\s*(?P<n1>{_NAME})?|\s+(?P<n2>{_NAME})|[（(]\s*(?P<n3>{_NAME})?\s*[）)])?"
+    rf"^第\s*{_SECTION}\s*(?P<num>{_NUM})\s*版\s*(?:[：:]\s*(?P<n1>{_NAME})?|\s+(?P<n2>{_NAME})|[（(]\s*(?P<n3>{_NAME})?\s*[）)])?"
     rf"(?P<rest>\s.*)?$"
 )
-# 02版 要闻 / 02版:要闻 / 2版 (without 第 the line must hold nothing else)
-_NUM_BAN = re.compile(rf"^(?P<num>\d{{1,3}})\s*版\s*(?:[：:]\s*|\s+)(?P<n1>{_NAME})$|^(?P<bare>\d{{1,3}})\s*版$")
+# 02版 要闻 / 02版:要闻 / 2版 / A02版 (without 第 the line must hold nothing else)
+_NUM_BAN = re.compile(
+    rf"^{_SECTION}(?P<num>\d{{1,3}})\s*版\s*(?:(?:[：:]\s*|\s+)(?P<n1>{_NAME}))?$"
+)
+# B3:国际 / A02：要闻: a section page with its name, no 版 (the colon is required:
+# `A02 要闻` alone could be anything).
+_SECTION_PAGE = re.compile(r"^(?P<sec>[A-H])(?P<num>\d{1,2})\s*[：:]\s*(?P<n1>[\u4e00-\u9fff·]{2,8})$")
 # 《人民日报》(2025年11月10日 01版): the source line a paper's website adds under each article.
 _SOURCE_LINE = re.compile(r"^《\s*(?P<paper>[\u4e00-\u9fff]{2,12})\s*》\s*[（(]\s*(?P<rest>.{8,30}?)\s*[）)]$")
 _COLUMN_LINE = re.compile(r"^专栏\s*[：:]\s*(?P<name>.{0,20})$")
-_NUMBER_TOKEN = re.compile(rf"^(?:第\s*(?P<a>{_NUM})\s*版|(?P<b>\d{{1,2}})版?)$")
+_NUMBER_TOKEN = re.compile(rf"^(?:第\s*(?P<s1>[A-Za-z])?(?P<a>{_NUM})\s*版|(?P<s2>[A-Za-z])?(?P<b>\d{{1,2}})版?)$")
 _PAPER_TOKEN = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:报|刊)$")
 _NAME_TOKEN = re.compile(r"^[\u4e00-\u9fff·]{2,10}$")
 
@@ -52,6 +60,13 @@ class PageHeader:
     """A paper name in an archive's running head: 1951年9月15日人民日报 第1版."""
     rest: str | None = None
     """Text on the header line that is not part of the header (kept as a note)."""
+    section: str | None = None
+    """The section (叠) letter of a paper printed in sections: "A" in A02版."""
+
+    @property
+    def label(self) -> str:
+        """The page as printed: "A02" for a section page, else its number."""
+        return f"{self.section}{self.number:02d}" if self.section else str(self.number)
 
 
 def parse_page_header(line: str) -> PageHeader | None:
@@ -66,14 +81,14 @@ def parse_page_header(line: str) -> PageHeader | None:
     m = _DI_BAN.match(text)
     if m:
         number = _page_number(m.group("num"))
-        if number is None:
+        if number is None or m.group("sec") and not m.group("num").isdigit():
             return None
         name = m.group("n1") or m.group("n2") or m.group("n3")
-        return PageHeader(number, name, rest=_rest(m.group("rest")))
-    m = _NUM_BAN.match(text)
+        return PageHeader(number, name, rest=_rest(m.group("rest")), section=_section(m.group("sec")))
+    m = _NUM_BAN.match(text) or _SECTION_PAGE.match(text)
     if m:
-        number = int(m.group("num") or m.group("bare"))
-        return PageHeader(number, m.group("n1")) if number > 0 else None
+        number = int(m.group("num"))
+        return PageHeader(number, m.group("n1"), section=_section(m.group("sec"))) if number > 0 else None
     return parse_running_head(text)
 
 
@@ -89,11 +104,12 @@ def parse_running_head(text: str) -> PageHeader | None:
     weekday = WEEKDAY_RE.search(rest)
     if weekday:
         rest = rest[: weekday.start()] + " " + rest[weekday.end() :]
-    number = paper = name = None
+    number = paper = name = section = None
     for token in rest.split():
         n = _NUMBER_TOKEN.match(token)
         if n and number is None:
             number = _page_number(n.group("a") or n.group("b"))
+            section = _section(n.group("s1") or n.group("s2"))
             if number is None:
                 return None
         elif _PAPER_TOKEN.match(token) and paper is None and number is None:
@@ -104,7 +120,7 @@ def parse_running_head(text: str) -> PageHeader | None:
             return None
     if number is None:
         return None
-    return PageHeader(number, name, date=date, weekday=weekday.group(0) if weekday else None, paper=paper)
+    return PageHeader(number, name, date=date, weekday=weekday.group(0) if weekday else None, paper=paper, section=section)
 
 
 def parse_source_line(line: str) -> PageHeader | None:
@@ -125,6 +141,10 @@ def parse_column_line(line: str) -> str | None:
 def _page_number(text: str) -> int | None:
     value = int(text) if text.isdigit() else parse_cn_number(text)
     return value if value and value > 0 else None
+
+
+def _section(letter: str | None) -> str | None:
+    return letter.upper() if letter else None
 
 
 def _rest(text: str | None) -> str | None:

@@ -111,6 +111,7 @@ def _split_lines(lines: list[str], h: Heuristics) -> _Layout:
     notes: list[tuple[int, str]] = []
     columns: list[tuple[int, str]] = []
     source_lines: list[tuple[int, PageHeader]] = []
+    sections: dict[str, int] = {}
     for number, line in enumerate(lines, 1):
         page = pages[-1]
         stripped = line.strip()
@@ -128,10 +129,11 @@ def _split_lines(lines: list[str], h: Heuristics) -> _Layout:
         if header is not None:
             if header.rest:
                 notes.append((number, header.rest))
-            if header.number != page.number and (page.has_text() or page.header is not None):
-                page = _Page(header.number)
+            page_number = _page_number(header, pages, sections)
+            if page_number != page.number and (page.has_text() or page.header is not None):
+                page = _Page(page_number)
                 pages.append(page)
-            page.number = header.number
+            page.number = page_number
             page.name = page.name or header.name
             page.line = page.line or number
             page.header = page.header or header
@@ -202,15 +204,33 @@ def _masthead(
     )
 
 
+def _page_number(header: PageHeader, pages: list[_Page], sections: dict[str, int]) -> int:
+    """Heuristic: the page's number in the edition, for a page of a paper printed in sections too.
+
+    A plain header gives it (`第02版`). Section pages (`A02版`, `B03版`)
+    count on from the sections before: a section's pages follow the highest
+    page number read before its first page (A01..A16 are 1..16, then B01 is
+    17), so every page has its own number in reading order; the printed
+    label (B01) is kept beside it.
+    """
+    if header.section is None:
+        return header.number
+    if header.section not in sections:
+        used = [p.number for p in pages if p.header is not None or p.has_text()]
+        sections[header.section] = max(used, default=0)
+    return sections[header.section] + header.number
+
+
 def _page_infos(pages: list[_Page]) -> tuple[PageInfo, ...]:
     """One PageInfo per page number that has a header or text, in order of appearance."""
     seen: dict[int, PageInfo] = {}
     for page in pages:
         if not (page.has_text() or page.header):
             continue
+        label = page.header.label if page.header is not None and page.header.section else None
         known = seen.get(page.number)
         if known is None:
-            seen[page.number] = PageInfo(page.number, page.name, page.line)
+            seen[page.number] = PageInfo(page.number, page.name, page.line, label)
         elif known.name is None and page.name:
-            seen[page.number] = PageInfo(page.number, page.name, known.line or page.line)
+            seen[page.number] = PageInfo(page.number, page.name, known.line or page.line, known.label or label)
     return tuple(seen.values())

@@ -3,6 +3,7 @@ back, in order, from exactly one content file (see ingest_text_stream)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from ssg.cli import main
 from ssg.config import load_config
 from ssg.frontmatter import parse_document
 from ssg.ingest import ingest_file
+from ssg.ingest.decode import decode_source
 from ssg.ingest.emit import plan_edition, write_plan
 
 REPO = Path(__file__).resolve().parents[2]
@@ -123,3 +125,19 @@ def test_masthead_and_body_split_of_the_helper():
     text = SEED.read_text("utf-8")
     body = body_after_masthead(text)
     assert body.lstrip().startswith("首届火炬论坛") and "今日24版" not in body
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURE_PAGES = sorted(p for p in FIXTURES.rglob("*.txt"))
+
+
+@pytest.mark.parametrize("page", FIXTURE_PAGES, ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_fixture_pages_are_conserved(page, tmp_path):
+    """Pages in the style of other papers (bylines above datelines, continued articles,
+    lists of every style) keep all their text too."""
+    config = load_config(tmp_path)
+    edition = ingest_file(page, config, date=dt.date(2025, 1, 1))
+    content = tmp_path / "content"
+    write_plan(plan_edition(edition, content), content)
+    folder = content / "editions" / edition.masthead.date.isoformat()
+    assert_conserved(decode_source(page.read_bytes(), str(page)), folder)

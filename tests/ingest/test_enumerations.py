@@ -20,8 +20,10 @@ from ssg.ingest.enumerations import (
 from ssg.ingest.list_markers import markers_in
 from ssg.ingest.model import Article
 from ssg.ingest.numerals import parse_circled, parse_cn_number
+from ssg.ingest.segment import Segmenter
 
 FIXTURES = Path(__file__).parent / "fixtures" / "lists"
+SEG = Segmenter()
 
 
 def read_fixture(name: str) -> Article:
@@ -57,12 +59,12 @@ def test_every_heuristic_has_a_fixture():
 def test_fixture(name):
     article = read_fixture(name)
     want = json.loads((FIXTURES / f"{name}.json").read_text("utf-8"))
-    result, diagnostics = apply_lists(article, path=f"{name}.txt")
+    result, diagnostics = apply_lists(article, path=f"{name}.txt", tagged=SEG.tagged)
     if want["style"] is None:
         assert result == article
         assert diagnostics == []
         return
-    assert best_list(article.paragraphs).style == want["style"]
+    assert best_list(article.paragraphs, tagged=SEG.tagged).style == want["style"]
     assert result.kind == "initiatives"
     assert result.list_name == want["list_name"]
     assert result.list_count == want["list_count"]

@@ -129,11 +129,13 @@ def test_renmin_style_pages():
     assert (lead.title, lead.subtitle, lead.byline) == (
         "坚持创新驱动 加快发展新质生产力", "各地推动科技创新和产业创新深度融合综述", "本报记者  王  某  李  某"
     )
-    # continued on page 3 after (上接第一版), with the box that closes it
+    # continued on page 3 after (上接第一版), with the box that closes it; the
+    # reference stays where it stands, as more of the article follows it
     assert lead.paragraphs[2].endswith("（下转第三版）")
-    assert lead.paragraphs[3].startswith("各地还加大对科技型中小企业的支持力度")
-    assert lead.paragraphs[4:6] == ("■记者手记", "让创新之花竞相绽放")
-    assert lead.see_also == (SeeAlso("1", "上接第一版"),)
+    assert lead.paragraphs[3] == "（上接第一版）"
+    assert lead.paragraphs[4].startswith("各地还加大对科技型中小企业的支持力度")
+    assert lead.paragraphs[5:7] == ("■记者手记", "让创新之花竞相绽放")
+    assert lead.see_also == ()
     assert (caption.kind, caption.page) == ("caption", 1)
     assert caption.paragraphs == ("图为11月8日，某市一家科技企业的工人正在调试设备。 本报记者 赵某摄",)
     assert (comment.title, comment.column, comment.byline, comment.page) == (
