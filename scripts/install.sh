@@ -5,8 +5,9 @@
 #   scripts/install.sh           ssg and its runtime dependencies
 #   scripts/install.sh --test    also everything the test suite runs: Debian's
 #                                Chromium and CJK fonts, a Java runtime for the
-#                                HTML checker, nginx, rsync and ssh for the deploy
-#                                tests, the npm checkers pinned in package-lock.json
+#                                HTML checker, nginx, rsync, ssh and sshd for the
+#                                deploy tests, the npm checkers pinned in
+#                                package-lock.json
 #
 # Run it as root or as a user with sudo (only apt-get needs root). It installs
 # only what is missing, so running it again is quick.
@@ -45,6 +46,7 @@ if $with_tests; then
   need nginx sh -c 'command -v nginx || test -x /usr/sbin/nginx'
   need rsync command -v rsync
   need openssh-client command -v ssh
+  need openssh-server test -x /usr/sbin/sshd   # the rsync tests start their own on a free port
   need openssh-server test -x /usr/sbin/sshd
   need git command -v git
   need npm command -v npm

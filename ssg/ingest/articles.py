@@ -39,9 +39,10 @@ from ssg.ingest.model import Article, Block, SeeAlso
 from ssg.ingest.segment import Segmenter
 from ssg.ingest.shapes import (
     HEADLINE_MAX_CHARS,
-    bare,
-    ends_mid_sentence,
     Lexicon,
+    bare,
+    credit_text,
+    ends_mid_sentence,
     ends_sentence,
     is_box_label,
     looks_like_headline,
@@ -83,6 +84,7 @@ class _Draft:
     """Reference paragraphs as read: (paragraphs before it, text as printed, references)."""
     byline_first: bool = False
     """A byline line stood above the dateline (本报记者 王某 / 本报北京11月9日电 …)."""
+    credit: str | None = None
     closed: bool = False
     """Its closing reference or end credit has been read."""
     lead_read: bool = False
@@ -119,6 +121,7 @@ class _Draft:
             see_also=tuple(self.see_also),
             paragraphs=tuple(self.paragraphs),
             byline_first=self.byline_first,
+            credit=self.credit,
             line=self.line,
         )
 
@@ -373,6 +376,7 @@ class _Reader:
                 return
         draft.paragraphs.append(text)
         draft.closed = self.h.is_end_credit(text)
+        draft.credit = credit_text(text) if draft.closed else None  # the credit that ends it, if any
 
     def finish(self, columns: Sequence[tuple[int, str]]) -> ArticlesRead:
         for line, name in columns:

@@ -17,7 +17,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ssg.ingest.bylines import SURNAMES, parse_byline_line, split_lead
-from ssg.ingest.continuations import Tagger, continues_after_headline, opens_new_sentence
+from ssg.ingest.continuations import (
+    Tagger,
+    continues_after_headline,
+    opens_new_sentence,
+)
 from ssg.ingest.crossrefs import reference_paragraph
 from ssg.ingest.list_markers import leading_marker
 from ssg.ingest.model import Block
@@ -157,7 +161,8 @@ def is_column_break(
     """
     if starts_mid_sentence(nxt) or continues_number(prev, nxt) or ends_mid_sentence(prev):
         return True  # `…的关系,` / `四是…`: after a comma even a list marker goes on inline
-    if starts_on_particle(nxt, is_word) and not looks_like_headline(nxt, is_word) and not _may_open_on_name(prev, nxt, is_word):
+    if (starts_on_particle(nxt, is_word) and not looks_like_headline(nxt, is_word)
+            and not _may_open_on_name(prev, nxt, is_word, tagged)):
         return True  # `的高新技术企业,…`
     if ends_sentence(prev) or starts_fresh(nxt) or is_photo_credit(prev) or looks_like_caption(prev):
         return False  # a photo credit (`……摄`) ends its caption
@@ -167,20 +172,24 @@ def is_column_break(
         return splits_word(prev, nxt)
     if prev_headline:
         return splits_word(prev, nxt) or continues_after_headline(prev, nxt, tagged)
-    if looks_like_headline(prev, is_word, max_run=HEADLINE_MAX_CHARS) and opens_new_sentence(prev, nxt, tagged):
-        return False  # a long headline without a space (`……有限公司……项目签约落户某区`), then `近日,…`
-    return True
+    # A long headline without a space (`……有限公司……项目签约落户某区`), then `近日,…`: no break.
+    return not (looks_like_headline(prev, is_word, max_run=HEADLINE_MAX_CHARS) and opens_new_sentence(prev, nxt, tagged))
 
 
-def _may_open_on_name(prev: str, nxt: str, is_word: Lexicon | None) -> bool:
-    """After a headline, a particle that is also a surname (于) may open a name: `于豪建告诉记者,…`.
+def _may_open_on_name(prev: str, nxt: str, is_word: Lexicon | None, tagged: Tagger | None = None) -> bool:
+    """After a headline, a particle that is also a surname (于) may open a name: `于海滨告诉记者,…`.
 
-    Not when a word of two or more characters follows it (`于人工智能`): then it is the particle.
+    Not when the block before ends on what takes 于 as a particle: a word
+    with it (`致力|于`, `位|于`) or a verb (`专注|于人工智能`).
     """
     t = nxt.lstrip()
     if t[:1] not in SURNAMES or not looks_like_headline(prev, is_word):
         return False
-    return not (is_word and any(is_word(t[1:k]) for k in (3, 4, 5)))
+    tail = prev.rstrip()
+    if is_word and any(is_word(tail[-k:] + t[0]) for k in (1, 2, 3) if len(tail) >= k):
+        return False
+    last = tagged(tail[-6:]) if tagged else []
+    return not (last and last[-1][1] == "v")
 
 
 # Measure words and units that follow a number: 25 / 家, 3.5 / 亿元.

@@ -82,7 +82,7 @@ class Initiative:
     """The name of the list it belongs to: 十个一."""
     marker: str | None = None
     """The numbering as printed, when there was one: "一是", "(一)", "1.", "①"."""
-    initiatives: tuple["Initiative", ...] = ()
+    initiatives: tuple[Initiative, ...] = ()
     """A nested list (一、 heads holding (一) items)."""
     closing: tuple[str, ...] = ()
     """Body text after a nested list."""
@@ -114,6 +114,10 @@ class Article:
     byline_first: bool = False
     """The paper printed the byline above the dateline (a byline line, then
     `本报北京11月9日电 …`); the Markdown keeps that order."""
+    credit: str | None = None
+    """The end credit as printed without brackets (作者为某大学教授, 本报记者某某整理).
+    The credit also stays the body's paragraph where the paper printed it, so
+    the Markdown files do not repeat it in the front matter."""
     initiatives: tuple[Initiative, ...] = ()
     closing: tuple[str, ...] = ()
     """Body text after the list."""
@@ -160,4 +164,4 @@ def to_json(value):
     return value
 
 
-__all__ = ["Block", "Masthead", "PageInfo", "SeeAlso", "Initiative", "Article", "Edition", "to_json", "asdict"]
+__all__ = ["Article", "Block", "Edition", "Initiative", "Masthead", "PageInfo", "SeeAlso", "asdict", "to_json"]

@@ -36,8 +36,8 @@ _NUM_BAN = re.compile(
     rf"^{_SECTION}(?P<num>\d{{1,3}})\s*版\s*(?:(?:[：:]\s*|\s+)(?P<n1>{_NAME}))?$"
 )
 # B3:国际 / A02：要闻: a section page with its name, no 版 (the colon is required:
-# `A02 要闻` alone could be anything).
-_SECTION_PAGE = re.compile(r"^(?P<sec>[A-H])(?P<num>\d{1,2})\s*[：:]\s*(?P<n1>[\u4e00-\u9fff·]{2,8})$")
+# `A02 要闻` alone could be anything; sections run A to F, so `G20:峰会` is no page).
+_SECTION_PAGE = re.compile(r"^(?P<sec>[A-F])(?P<num>\d{1,2})\s*[：:]\s*(?P<n1>[\u4e00-\u9fff·]{2,6})$")
 # 《人民日报》(2025年11月10日 01版): the source line a paper's website adds under each article.
 _SOURCE_LINE = re.compile(r"^《\s*(?P<paper>[\u4e00-\u9fff]{2,12})\s*》\s*[（(]\s*(?P<rest>.{8,30}?)\s*[）)]$")
 _COLUMN_LINE = re.compile(r"^专栏\s*[：:]\s*(?P<name>.{0,20})$")
@@ -62,11 +62,8 @@ class PageHeader:
     """Text on the header line that is not part of the header (kept as a note)."""
     section: str | None = None
     """The section (叠) letter of a paper printed in sections: "A" in A02版."""
-
-    @property
-    def label(self) -> str:
-        """The page as printed: "A02" for a section page, else its number."""
-        return f"{self.section}{self.number:02d}" if self.section else str(self.number)
+    label: str | None = None
+    """A section page as printed: "A02", "B1"."""
 
 
 def parse_page_header(line: str) -> PageHeader | None:
@@ -84,11 +81,11 @@ def parse_page_header(line: str) -> PageHeader | None:
         if number is None or m.group("sec") and not m.group("num").isdigit():
             return None
         name = m.group("n1") or m.group("n2") or m.group("n3")
-        return PageHeader(number, name, rest=_rest(m.group("rest")), section=_section(m.group("sec")))
+        return PageHeader(number, name, rest=_rest(m.group("rest")), **_section(m.group("sec"), m.group("num")))
     m = _NUM_BAN.match(text) or _SECTION_PAGE.match(text)
     if m:
         number = int(m.group("num"))
-        return PageHeader(number, m.group("n1"), section=_section(m.group("sec"))) if number > 0 else None
+        return PageHeader(number, m.group("n1"), **_section(m.group("sec"), m.group("num"))) if number > 0 else None
     return parse_running_head(text)
 
 
@@ -104,12 +101,13 @@ def parse_running_head(text: str) -> PageHeader | None:
     weekday = WEEKDAY_RE.search(rest)
     if weekday:
         rest = rest[: weekday.start()] + " " + rest[weekday.end() :]
-    number = paper = name = section = None
+    number = paper = name = None
+    section: dict = {}
     for token in rest.split():
         n = _NUMBER_TOKEN.match(token)
         if n and number is None:
             number = _page_number(n.group("a") or n.group("b"))
-            section = _section(n.group("s1") or n.group("s2"))
+            section = _section(n.group("s1") or n.group("s2"), n.group("a") or n.group("b"))
             if number is None:
                 return None
         elif _PAPER_TOKEN.match(token) and paper is None and number is None:
@@ -120,7 +118,7 @@ def parse_running_head(text: str) -> PageHeader | None:
             return None
     if number is None:
         return None
-    return PageHeader(number, name, date=date, weekday=weekday.group(0) if weekday else None, paper=paper, section=section)
+    return PageHeader(number, name, date=date, weekday=weekday.group(0) if weekday else None, paper=paper, **section)
 
 
 def parse_source_line(line: str) -> PageHeader | None:
@@ -143,8 +141,9 @@ def _page_number(text: str) -> int | None:
     return value if value and value > 0 else None
 
 
-def _section(letter: str | None) -> str | None:
-    return letter.upper() if letter else None
+def _section(letter: str | None, digits: str) -> dict:
+    """The section fields of a header: `A` and `A02` for A02版; none for a plain page."""
+    return {"section": letter.upper(), "label": f"{letter.upper()}{digits}"} if letter else {}
 
 
 def _rest(text: str | None) -> str | None:

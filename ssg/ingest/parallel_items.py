@@ -130,9 +130,8 @@ def split_semicolon_items(paragraph: str, tagged: Tagger, min_items: int = 3) ->
     clauses = [c.strip() for c in clauses]
     if len(clauses) < min_items or any(not c or len(c) > MAX_CLAUSE_CHARS for c in clauses):
         return None
-    if shared_opening(clauses, tagged) is None:
-        if not intro or not all(_opens_on_action(c, tagged) for c in clauses):
-            return None
+    if shared_opening(clauses, tagged) is None and not (intro and all(_opens_on_action(c, tagged) for c in clauses)):
+        return None
     return intro, tuple(clauses), tail
 
 

@@ -209,15 +209,14 @@ def _page_number(header: PageHeader, pages: list[_Page], sections: dict[str, int
 
     A plain header gives it (`第02版`). Section pages (`A02版`, `B03版`)
     count on from the sections before: a section's pages follow the highest
-    page number read before its first page (A01..A16 are 1..16, then B01 is
-    17), so every page has its own number in reading order; the printed
-    label (B01) is kept beside it.
+    page number a header gave before its first page (A01..A16 are 1..16,
+    then B01 is 17), so every page has its own number in reading order; the
+    printed label (B01) is kept beside it.
     """
     if header.section is None:
         return header.number
     if header.section not in sections:
-        used = [p.number for p in pages if p.header is not None or p.has_text()]
-        sections[header.section] = max(used, default=0)
+        sections[header.section] = max((p.number for p in pages if p.header is not None), default=0)
     return sections[header.section] + header.number
 
 
@@ -227,7 +226,7 @@ def _page_infos(pages: list[_Page]) -> tuple[PageInfo, ...]:
     for page in pages:
         if not (page.has_text() or page.header):
             continue
-        label = page.header.label if page.header is not None and page.header.section else None
+        label = page.header.label if page.header is not None else None
         known = seen.get(page.number)
         if known is None:
             seen[page.number] = PageInfo(page.number, page.name, page.line, label)

@@ -48,7 +48,7 @@ _CREDIT_END = re.compile(
     r"(?:(?<!拍)摄|供图|资料图片|资料图|新华社发|视觉中国|图片来源[^）)]{0,20}|(?<!拍)摄影)\s*[）)]?$"
 )
 _END_CREDIT = re.compile(
-    r"^[（(]\s*(?:作者|本文作者|本报记者|记者|通讯员|实习生|编译|整理|来源|据|综合|本报评论员|特约|执笔)[^（）()]{0,40}[）)]$"
+    r"^[（(]\s*(?:作者|本文作者|本报记者|记者|通讯员|实习生|编译|整理|来源|据|综合|本报评论员|特约|执笔|文\s*[/／|｜]|图\s*[/／|｜]|图文\s*[/／|｜：:])[^（）()]{0,40}[）)]$"
     r"|^[（(][^（）()]{1,40}(?:整理|报道|采写|撰稿|供稿|综合|编译|执笔)[）)]$"
 )
 
@@ -270,7 +270,13 @@ def is_photo_credit(text: str) -> bool:
 def is_end_credit(text: str) -> bool:
     """Heuristic: is this block the credit that closes an article?
 
-    `(作者为某大学教授)`, `(本报记者某某整理)`, `(记者 某某)`: a bracketed line
-    naming who wrote or compiled it. It stays in the article's body.
+    `(作者为某大学教授)`, `(本报记者某某整理)`, `(记者 某某)`, `(文/王某)`: a
+    bracketed line naming who wrote or compiled it. It stays in the article's
+    body where the paper printed it (and is also given as `Article.credit`).
     """
     return bool(_END_CREDIT.match(text.strip()))
+
+
+def credit_text(text: str) -> str:
+    """An end credit without its brackets: `(作者为某大学教授)` -> 作者为某大学教授."""
+    return text.strip()[1:-1].strip()

@@ -172,6 +172,14 @@ def test_column_tags(title, expected):
         ("具体措施如下：", False),
         ("“过去一条线要几十名工人", False),
         ("创", False),
+        ("这是全省推进制造业数字化转型的一个", False),  # a count without its noun
+        ("值得一提的是，某物流集团是一", False),
+        ("我国首个“三个一”工程", True),
+        ("全国统一大市场建设提速", True),  # 统一 is a word, no count
+        ("记者11月8日从市发展改革委获悉", False),  # the reporter's lead formula
+        ("记者手记：创新的活力来自一线", True),
+        ("张总告诉记者，企业订单饱满", False),  # a speech verb before the comma
+        ("值得一提的是，全市新增企业", False),
     ],
 )
 def test_what_looks_like_a_headline(text, expected):
@@ -220,10 +228,29 @@ def test_photo_captions_and_credits(text, caption, credit):
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("（作者为某大学教授）", True), ("（本报记者某某整理）", True), ("（记者 某某）", True), ("（相关报道详见2-8版）", False), ("（一）完善机制", False)],
+    [
+        ("（作者为某大学教授）", True),
+        ("（作者系中国社会科学院研究员）", True),
+        ("（本报记者某某整理）", True),
+        ("（记者 某某）", True),
+        ("（文/王某）", True),
+        ("（图文：李某）", True),
+        ("（本报记者 赵某 采写）", True),
+        ("（据新华社）", True),
+        ("（相关报道详见2-8版）", False),
+        ("（一）完善机制", False),
+        ("（完）", False),
+        ("（以下简称《意见》）", False),
+    ],
 )
 def test_end_credits(text, expected):
     assert is_end_credit(text) is expected
+
+
+def test_the_end_credit_stays_in_the_body_and_is_also_given_on_its_own():
+    (a, b) = read("标题一\n\n第一段。\n\n（作者为某大学教授）\n\n标题二\n\n第一段。\n\n（记者 某某）\n\n第二段。\n\n第三段。\n").articles
+    assert (a.paragraphs[-1], a.credit) == ("（作者为某大学教授）", "作者为某大学教授")
+    assert (b.paragraphs[1], b.credit) == ("（记者 某某）", None)  # text goes on after it: no end credit
 
 
 @pytest.mark.parametrize(
@@ -292,6 +319,23 @@ def test_a_caption_keeps_its_credit_line():
 def test_bylines_under_the_headline_and_in_the_lead_are_both_kept():
     (a,) = read("加快建设科技强国\n\n本报记者  王  某\n\n本报北京11月9日电 科技部9日发布数据。\n").articles
     assert (a.title, a.byline, a.dateline, a.paragraphs) == ("加快建设科技强国", "本报记者  王  某", "本报北京11月9日电", ("科技部9日发布数据。",))
+    assert a.byline_first  # printed above the dateline: written in that order
+
+
+@pytest.mark.parametrize(
+    "text, dateline, byline, byline_first, first",
+    [
+        ("标题\n\n本报讯（记者 张伟）论坛举办。\n", "本报讯", "记者 张伟", False, "论坛举办。"),
+        ("标题\n\n新华社记者 陈某\n\n新华社长沙11月9日电 走进示范基地。\n", "新华社长沙11月9日电", "新华社记者 陈某", True, "走进示范基地。"),
+        ("标题\n\n新华社\n\n【新华社北京十四日电】秋收顺利进行。\n", "新华社北京十四日电", "新华社", True, "秋收顺利进行。"),
+        # a byline line and a byline in the lead cannot both keep the paper's order: the lead stays text
+        ("标题\n\n本报记者 王某\n\n本报北京11月9日电（记者 李某）科技部发布数据。\n", None, "本报记者 王某", False,
+         "本报北京11月9日电（记者 李某）科技部发布数据。"),
+    ],
+)
+def test_which_of_byline_and_dateline_came_first(text, dateline, byline, byline_first, first):
+    (a,) = read(text).articles
+    assert (a.dateline, a.byline, a.byline_first, a.paragraphs[0]) == (dateline, byline, byline_first, first)
 
 
 def test_a_name_at_the_end_signs_the_article():

@@ -24,12 +24,14 @@ SEG = Segmenter(("雄安新区", "火炬中心", "高新区", "十个一"))
 
 
 def breaks(prev: str, nxt: str) -> bool:
-    return is_column_break(normalise_text(prev), normalise_text(nxt), splits_word=SEG.splits_word, is_word=SEG.is_word)
+    return is_column_break(normalise_text(prev), normalise_text(nxt), splits_word=SEG.splits_word, is_word=SEG.is_word,
+                           tagged=SEG.tagged)
 
 
 def paragraphs(text: str) -> list[str]:
     pieces = parse_pieces(list(enumerate(normalise_text(text).split("\n"), 1)))
-    return [b.text for b in join_pieces(pieces, measure_layout(pieces), splits_word=SEG.splits_word, is_word=SEG.is_word)]
+    return [b.text for b in join_pieces(pieces, measure_layout(pieces), splits_word=SEG.splits_word, is_word=SEG.is_word,
+                                        tagged=SEG.tagged)]
 
 
 # The five breaks of the seed issue: (end of the cut paragraph, start of the rest).

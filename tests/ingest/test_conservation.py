@@ -141,3 +141,33 @@ def test_fixture_pages_are_conserved(page, tmp_path):
     write_plan(plan_edition(edition, content), content)
     folder = content / "editions" / edition.masthead.date.isoformat()
     assert_conserved(decode_source(page.read_bytes(), str(page)), folder)
+
+
+def _ingest_page(page: Path, tmp_path: Path) -> Path:
+    edition = ingest_file(page, load_config(tmp_path), date=dt.date(2025, 1, 1))
+    write_plan(plan_edition(edition, tmp_path / "content"), tmp_path / "content")
+    return tmp_path / "content" / "editions" / edition.masthead.date.isoformat()
+
+
+def test_the_check_follows_a_continued_article_and_notices_a_misplaced_continuation(tmp_path):
+    page = FIXTURES / "pages" / "renmin-continued.txt"
+    folder = _ingest_page(page, tmp_path)
+    source = page.read_text("utf-8")
+    assert_conserved(source, folder)  # page 1's part, then page 2's continuation after (上接第一版)
+    lead = next(folder.glob("01-*.md"))
+    moved = "在黑龙江、吉林等主产区，不少粮食企业推出预约收购、上门收购等服务，农民卖粮排队时间明显缩短。"
+    text = lead.read_text("utf-8").replace(moved + "\n\n", "")
+    lead.write_text(text.replace("国家粮食和物资储备局有关负责人表示", moved + "\n\n国家粮食和物资储备局有关负责人表示"), "utf-8")
+    with pytest.raises(AssertionError, match="first difference"):
+        assert_conserved(source, folder)  # page 2's text moved up into page 1's part
+
+
+def test_the_check_notices_a_continuation_that_went_to_the_wrong_article(tmp_path):
+    page = FIXTURES / "pages" / "renmin-continued.txt"
+    folder = _ingest_page(page, tmp_path)
+    lead, comment = sorted(folder.glob("0[12]-*.md"))
+    paragraph = "在黑龙江、吉林等主产区，不少粮食企业推出预约收购、上门收购等服务，农民卖粮排队时间明显缩短。"
+    lead.write_text(lead.read_text("utf-8").replace(paragraph + "\n\n", ""), "utf-8")
+    comment.write_text(comment.read_text("utf-8").rstrip("\n") + "\n\n" + paragraph + "\n", "utf-8")
+    with pytest.raises(AssertionError, match="first difference"):
+        assert_conserved(page.read_text("utf-8"), folder)

@@ -20,6 +20,7 @@ from ssg.ingest.enumerations import (
 from ssg.ingest.list_markers import markers_in
 from ssg.ingest.model import Article
 from ssg.ingest.numerals import parse_circled, parse_cn_number
+from ssg.ingest.parallel_items import shared_opening, split_semicolon_items
 from ssg.ingest.segment import Segmenter
 
 FIXTURES = Path(__file__).parent / "fixtures" / "lists"
@@ -279,3 +280,54 @@ def test_items_under_heads_nest_even_when_they_outnumber_the_heads():
     result, _ = apply_lists(Article(title="实施意见", paragraphs=paragraphs))
     assert [len(i.initiatives) for i in result.initiatives] == [4, 2]
     assert result.initiatives[0].initiatives[3].title == "加快数字化转型"
+
+
+# -- unnumbered parallel items -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts, expected",
+    [
+        (["大力宣传党的创新理论，推动理论武装。", "大力宣传经济社会发展成就，讲好故事。", "大力宣传基层干部群众的奋斗故事。"], "大力宣传"),
+        (["坚持党的全面领导。", "坚持以人民为中心。", "坚持全面深化改革。"], "坚持"),
+        (["持续优化创新生态，为企业服务。", "持续强化人才支撑，引进团队。"], "持续"),
+        (["记者看到，市场里人头攒动。", "记者看到，蔬菜码放整齐。", "记者看到，摊主用上了电子秤。"], None),  # a whole clause
+        (["有的来买当季蔬菜", "有的专程来挑选土鸡蛋", "有的来逛逛早市"], None),  # some …, others …
+        (["我市新增企业120家。", "我市新增就业岗位3万个。", "我市新建5G基站800个。"], None),  # a subject
+        (["今年以来全市经济平稳。", "今年以来外贸稳中有进。", "今年以来消费持续回暖。"], None),  # a time
+        (["加强统筹协调。", "完善工作机制。", "强化考核评价。"], None),  # no shared opening
+    ],
+)
+def test_shared_opening(texts, expected):
+    assert shared_opening(texts, SEG.tagged) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        (
+            "会议要求：加快建设创新平台；加快培育骨干企业；加快集聚创新人才。会议还强调了安全生产。",
+            ("会议要求：", ("加快建设创新平台", "加快培育骨干企业", "加快集聚创新人才。"), "会议还强调了安全生产。"),
+        ),
+        (
+            "大力宣传党的创新理论；大力宣传发展成就；大力宣传先进典型。",
+            ("", ("大力宣传党的创新理论", "大力宣传发展成就", "大力宣传先进典型。"), ""),
+        ),
+        (
+            "重点做好以下工作：加大财政投入；完善金融支持；强化人才保障。",
+            ("重点做好以下工作：", ("加大财政投入", "完善金融支持", "强化人才保障。"), ""),
+        ),
+        ("市民们的需求各不相同：有的买菜；有的挑鸡蛋；有的逛早市。", None),  # no action opens them
+        ("一方面，市场供应充足；另一方面，价格总体平稳。", None),  # two clauses
+        ("加大财政投入；完善金融支持；强化人才保障。", None),  # different openings and no introduction
+    ],
+)
+def test_split_semicolon_items(paragraph, expected):
+    assert split_semicolon_items(paragraph, SEG.tagged) == expected
+
+
+def test_without_parts_of_speech_the_unnumbered_styles_find_nothing():
+    paragraphs = ("坚持党的全面领导，把党的领导落实到各领域各方面各环节。", "坚持以人民为中心，在发展中保障和改善民生。",
+                  "坚持全面深化改革，坚决破除体制机制障碍。")
+    assert best_list(paragraphs, tagged=SEG.tagged).style == "same-opening"
+    assert best_list(paragraphs) is None

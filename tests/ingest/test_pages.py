@@ -42,6 +42,16 @@ NOV10 = dt.date(2025, 11, 10)
         ("2025年11月10日 星期一 综合新闻 3", PageHeader(3, "综合新闻", date=NOV10, weekday="星期一")),
         ("2025年11月10日 第5版 理论", PageHeader(5, "理论", date=NOV10)),
         ("1951年9月15日人民日报 第1版", PageHeader(1, date=dt.date(1951, 9, 15), paper="人民日报")),
+        # papers printed in sections (叠): the letter and the label as printed
+        ("A02版", PageHeader(2, section="A", label="A02")),
+        ("A02版：要闻", PageHeader(2, "要闻", section="A", label="A02")),
+        ("A02版 要闻", PageHeader(2, "要闻", section="A", label="A02")),
+        ("第A02版：要闻", PageHeader(2, "要闻", section="A", label="A02")),
+        ("第B12版:国际新闻", PageHeader(12, "国际新闻", section="B", label="B12")),
+        ("B3: 国际", PageHeader(3, "国际", section="B", label="B3")),
+        ("B3：国际", PageHeader(3, "国际", section="B", label="B3")),
+        ("C01：文化周刊", PageHeader(1, "文化周刊", section="C", label="C01")),
+        ("2025年11月10日 星期一 A02 要闻", PageHeader(2, "要闻", date=NOV10, weekday="星期一", section="A", label="A02")),
     ],
 )
 def test_page_header_forms(line, expected):
@@ -58,6 +68,11 @@ def test_page_header_forms(line, expected):
         "8版面设计",
         "首届火炬论坛在河北雄安新区举办",
         "2版 要闻 国际 体育 文化",
+        "G20：峰会在里约开幕",  # no section letter runs that far
+        "C919：国产大飞机",
+        "A股：市场回暖",
+        "B3：国际油价连续三周上涨",  # a headline, not a page name
+        "第A版：要闻",
     ],
 )
 def test_lines_that_are_not_page_headers(line):
@@ -88,6 +103,20 @@ def test_headers_start_pages_with_numbers_and_names():
     assert edition.pages == (PageInfo(1, "要闻", 1), PageInfo(2, "评论", 7), PageInfo(3, "综合新闻", 13))
     assert [(a.title, a.page) for a in edition.articles] == [("标题一", 1), ("标题二", 2), ("标题三", 3), ("标题四", 3)]
     assert edition.masthead.date == NOV10  # from the running head: there is no masthead
+
+
+def test_pages_of_a_paper_printed_in_sections_count_on_and_keep_their_labels():
+    text = (
+        "A01版：要闻\n\n标题一\n\n正文一段。\n\n"
+        "A02版：城事\n\n标题二\n\n正文两段。\n\n"
+        "B1：体育\n\n标题三\n\n正文三段。\n\n"
+        "第B02版：文化\n\n标题四\n\n正文四段。\n"
+    )
+    edition = read_edition(text, source="x.txt", config=CONFIG, date=NOV10)
+    assert [(p.number, p.name, p.label) for p in edition.pages] == [
+        (1, "要闻", "A01"), (2, "城事", "A02"), (3, "体育", "B1"), (4, "文化", "B02")
+    ]
+    assert [(a.title, a.page) for a in edition.articles] == [("标题一", 1), ("标题二", 2), ("标题三", 3), ("标题四", 4)]
 
 
 def test_a_running_head_with_a_wrong_weekday_is_a_warning():
