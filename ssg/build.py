@@ -53,6 +53,8 @@ class BuildResult:
     base_url: str = ""
     full: bool = True
     """False for an in-place incremental rebuild."""
+    notes: tuple[Diagnostic, ...] = ()
+    """What is normal for the input but worth saying at -v (a see_also to a page the content lacks)."""
 
 
 @dataclass
@@ -73,6 +75,7 @@ class _Plan:
     extras: dict
     """feed.xml, sitemap.xml, robots.txt: derived from the whole site, not from a template."""
     warnings: tuple[Diagnostic, ...]
+    notes: tuple[Diagnostic, ...]
 
 
 def normalise_base_url(url: str) -> str:
@@ -137,7 +140,7 @@ class Builder:
         """Config -> everything the output will hold, short of rendering. Raises SsgError."""
         self.progress.stage("loading")
         site = load_site(config, self.cache)
-        warnings = _site_warnings(site)
+        warnings = [d for d in site.diagnostics if d.severity == "warning"]
         if self.strict and warnings:
             raise SsgError([dataclasses.replace(w, severity="error") for w in warnings])
         if theme is None:
@@ -153,7 +156,8 @@ class Builder:
         check_paths([(j.path, f"page template {j.template}") for j in jobs]
                     + [(a.path, "theme static file") for a in assets]
                     + [(path, "ssg") for path in extras])
-        return _Plan(config, theme, jobs, assets, extras, tuple(warnings))
+        notes = tuple(d for d in site.diagnostics if d.severity == "note")
+        return _Plan(config, theme, jobs, assets, extras, tuple(warnings), notes)
 
     def _full(self) -> BuildResult:
         config = self._config()
@@ -172,14 +176,14 @@ class Builder:
                 stage.write(path, data)
             if self.strict:
                 self.progress.stage("checking")
-                problems = check_output(stage.root, config.base_url, display_root=_shown(output))
+                problems = check_output(stage.root, config.base_url, display_root=shown_path(output))
                 if problems:
                     raise SsgError(problems)
             manifest = stage.commit()
         self._last = _LastBuild(config, plan.theme, {j.path: j.key for j in plan.jobs}, manifest)
         log.debug("full build of %d pages into %s", len(plan.jobs), output)
         return BuildResult(output, len(plan.jobs), len(manifest.files), tuple(manifest.files), 0.0,
-                           plan.warnings, (), manifest, config.base_url, True)
+                           plan.warnings, (), manifest, config.base_url, True, plan.notes)
 
     def _incremental(self, changed: list[Path]) -> BuildResult:
         last = self._last
@@ -213,7 +217,7 @@ class Builder:
         log.debug("incremental build: %d rendered, %d written, %d removed",
                   len(fresh), len(update.written), len(update.removed))
         return BuildResult(output, len(plan.jobs), len(update.manifest.files), update.written, 0.0,
-                           plan.warnings, update.removed, update.manifest, config.base_url, False)
+                           plan.warnings, update.removed, update.manifest, config.base_url, False, plan.notes)
 
 
 def build_site(root: Path, output: Path | None = None, base_url: str | None = None,
@@ -222,12 +226,8 @@ def build_site(root: Path, output: Path | None = None, base_url: str | None = No
     return Builder(root, output=output, base_url=base_url, strict=strict, progress=progress).build()
 
 
-def _site_warnings(site) -> list[Diagnostic]:
-    return [d for d in site.diagnostics if d.severity == "warning"]
-
-
-def _shown(path: Path) -> str:
-    """A path as the user would type it: relative to the current folder when inside it."""
+def shown_path(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when inside it, else absolute."""
     try:
         return os.path.relpath(path) if path.is_relative_to(Path.cwd()) else str(path)
     except ValueError:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,8 @@ class Diagnostic:
     """What to do about it ("did you mean 'base_url'?")."""
     column: int | None = None
     severity: str = "error"
-    """"error" stops the stage; "warning" is reported and the stage goes on."""
+    """"error" stops the stage; "warning" is reported and the stage goes on (`--strict` stops);
+    "note" is normal for the input, worth saying only when asked (-v)."""
 
     def __str__(self) -> str:
         where = ""
@@ -38,7 +39,8 @@ class Diagnostic:
                 if self.column:
                     where += f":{self.column}"
             where += ": "
-        text = f"{where}{'warning: ' if self.severity == 'warning' else ''}{self.message}"
+        label = "" if self.severity == "error" else f"{self.severity}: "
+        text = f"{where}{label}{self.message}"
         if self.hint:
             text += f" ({self.hint})"
         return text
@@ -50,6 +52,10 @@ def error(path: str | Path | None, line: int | None, message: str, hint: str | N
 
 def warning(path: str | Path | None, line: int | None, message: str, hint: str | None = None) -> Diagnostic:
     return Diagnostic(str(path) if path is not None else None, line, message, hint, severity="warning")
+
+
+def note(path: str | Path | None, line: int | None, message: str, hint: str | None = None) -> Diagnostic:
+    return Diagnostic(str(path) if path is not None else None, line, message, hint, severity="note")
 
 
 class SsgError(Exception):
@@ -77,6 +83,9 @@ class Collector:
     def warning(self, path, line, message, hint=None) -> None:
         self.add(warning(path, line, message, hint))
 
+    def note(self, path, line, message, hint=None) -> None:
+        self.add(note(path, line, message, hint))
+
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity == "error"]
@@ -84,6 +93,10 @@ class Collector:
     @property
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity == "warning"]
+
+    @property
+    def notes(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == "note"]
 
     def raise_if_errors(self) -> None:
         if self.errors:

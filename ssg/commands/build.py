@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import shlex
 import sys
 from pathlib import Path
 
-from ssg.build import BuildResult, build_site
+from ssg.build import BuildResult, build_site, shown_path
 from ssg.diagnostics import dedupe
 from ssg.progress import make_progress
 
@@ -22,10 +21,15 @@ current folder). --output and --root are relative to the current folder; without
 ssg replaces only a folder it made (it holds .ssg-output.json) or an empty one."""
 
 
-def add_project_arguments(parser: argparse.ArgumentParser) -> None:
-    """--root and --base-url, shared by build and check."""
+def add_root_argument(parser: argparse.ArgumentParser) -> None:
+    """--root, shared by build, check and serve."""
     parser.add_argument("--root", type=Path, default=Path("."), metavar="DIR",
                         help="the project folder holding site.yaml and content/ (default: the current folder)")
+
+
+def add_project_arguments(parser: argparse.ArgumentParser) -> None:
+    """--root and --base-url, shared by build and check."""
+    add_root_argument(parser)
     parser.add_argument("--base-url", metavar="URL",
                         help="the address the site will be published at, overriding base_url in site.yaml "
                              "(a sub-path such as https://example.org/herald/ works)")
@@ -42,12 +46,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args) -> int:
     progress = make_progress(sys.stderr, quiet=args.quiet)
     result = build_site(args.root, output=args.output, base_url=args.base_url, strict=args.strict, progress=progress)
-    if not args.quiet:  # -q: only errors
-        for d in dedupe(result.diagnostics):
-            print(d, file=sys.stderr)
+    report_diagnostics(result, args)
     if not args.quiet:
         print(summary(result))
     return 0
+
+
+def report_diagnostics(result: BuildResult, args) -> None:
+    """Warnings unless -q (only errors); notes only with -v."""
+    if args.quiet:
+        return
+    for d in dedupe(result.diagnostics + (result.notes if args.verbose else ())):
+        print(d, file=sys.stderr)
 
 
 def summary(result: BuildResult) -> str:
@@ -55,9 +65,3 @@ def summary(result: BuildResult) -> str:
     shown = shown_path(result.output)
     return (f"built {result.pages} pages ({result.files} files) in {result.seconds:.2f} s -> {shown}/ "
             f"(preview: python3 -m http.server -d {shlex.quote(shown)})")
-
-
-def shown_path(path: Path) -> str:
-    """Relative to the current folder when inside it, else absolute."""
-    cwd = Path.cwd()
-    return os.path.relpath(path, cwd) if path.is_relative_to(cwd) else str(path)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ssg.build import build_site
 from ssg.check import check_tree
-from ssg.commands.build import add_project_arguments
+from ssg.commands.build import add_project_arguments, report_diagnostics
 from ssg.diagnostics import dedupe
 from ssg.progress import make_progress
 
@@ -33,9 +33,7 @@ def run(args) -> int:
         result = build_site(args.root, output=Path(tmp) / "site", base_url=args.base_url,
                             strict=args.strict, progress=progress)
         report = check_tree(result.output, result.base_url)
-    if not args.quiet:  # -q: only errors
-        for d in dedupe(result.diagnostics):
-            print(d, file=sys.stderr)
+    report_diagnostics(result, args)
     if args.verbose:
         for link in report.external:
             print(f"{link.page}:{link.line}: external link {link.url} (not fetched)")

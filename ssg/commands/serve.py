@@ -8,7 +8,8 @@ import signal
 import sys
 import threading
 import webbrowser
-from pathlib import Path
+
+from ssg.commands.build import add_root_argument
 
 HELP = "preview the site: build it, serve it on this machine, rebuild and reload the browser on every save"
 EXAMPLE = """ssg serve
@@ -23,8 +24,7 @@ this machine can connect unless --host says otherwise. Ctrl-C stops."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--root", type=Path, default=Path("."), metavar="DIR",
-                        help="the project folder holding site.yaml and content/ (default: the current folder)")
+    add_root_argument(parser)
     parser.add_argument("--host", default="127.0.0.1",
                         help="the address to listen on (default: 127.0.0.1, this machine only; "
                              "0.0.0.0 lets other machines connect)")

@@ -187,8 +187,8 @@ def _chinese_number(text: str) -> int | None:
     if "十" not in text:
         return _CN_DIGITS.get(text) if len(text) == 1 else None
     tens, _, ones = text.partition("十")
-    t = _CN_DIGITS.get(tens, None) if tens else 1
-    o = _CN_DIGITS.get(ones, None) if ones else 0
+    t = _CN_DIGITS.get(tens) if tens else 1
+    o = _CN_DIGITS.get(ones) if ones else 0
     return None if t is None or o is None else t * 10 + o
 
 

@@ -216,7 +216,7 @@ def _replace_link(root: Path, name: str, target: str) -> None:
 
 def _make_readable(folder: Path) -> None:
     """Folders 755, files 644 (or 755): a web server running as another user must read them."""
-    for dirpath, dirnames, filenames in os.walk(folder):
+    for dirpath, _dirnames, filenames in os.walk(folder):
         os.chmod(dirpath, 0o755)
         for fn in filenames:
             p = os.path.join(dirpath, fn)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -137,10 +137,6 @@ def with_extra_files(files: Iterable[SiteFile], extra: Mapping[str, bytes]) -> t
 
 def sha256_file(f: SiteFile) -> str:
     return hashlib.sha256(f.read()).hexdigest()
-
-
-def fingerprints(files: Iterable[SiteFile], hasher: Callable[[SiteFile], str] = sha256_file) -> dict[str, str]:
-    return {f.path: hasher(f) for f in files}
 
 
 def scan_tree(folder: Path) -> dict[str, str]:

@@ -21,6 +21,7 @@ from ssg.ingest.continuations import (
     Tagger,
     continues_after_headline,
     opens_new_sentence,
+    opens_on_speaker,
 )
 from ssg.ingest.crossrefs import reference_paragraph
 from ssg.ingest.list_markers import leading_marker
@@ -171,7 +172,7 @@ def is_column_break(
     if next_headline:
         return splits_word(prev, nxt)
     if prev_headline:
-        return splits_word(prev, nxt) or continues_after_headline(prev, nxt, tagged)
+        return (splits_word(prev, nxt) and not opens_on_speaker(nxt)) or continues_after_headline(prev, nxt, tagged)
     # A long headline without a space (`……有限公司……项目签约落户某区`), then `近日,…`: no break.
     return not (looks_like_headline(prev, is_word, max_run=HEADLINE_MAX_CHARS) and opens_new_sentence(prev, nxt, tagged))
 

@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ssg.ingest.bylines import looks_like_name
+from ssg.ingest.shapes import opens_like_a_lead
+
 Tagger = Callable[[str], list[tuple[str, str | None]]]
 """Words of a text with their dictionary part of speech (`Segmenter.tagged`)."""
 
@@ -129,39 +132,52 @@ def opens_on_noun_after_quote(prev: str, nxt: str, tagged: Tagger) -> bool:
 
 
 def opens_on_bare_noun(prev: str, nxt: str, tagged: Tagger) -> bool:
-    """Heuristic: one noun and a comma open the block, after a block ending on a noun.
+    """Heuristic: a short noun and a comma open the block, after a block ending on a noun.
 
-    `…推动现代物流产业` / `集群,力争到…`, `…的高新技术` / `企业,产品…`: the two
-    nouns are one compound the break cut at a word boundary. An article does
-    not open on a lone common noun and a comma (`企业,`); it opens on a time,
-    a place, a person or a sentence (none of which is tagged a common noun).
+    `…推动现代物流产业` / `集群,力争到…`, `…构建工业互联网` / `产业集群,力争…`,
+    `…的高新技术` / `企业,产品…`: the nouns are one compound the break cut at a
+    word boundary. An article does not open on a lone common noun and a comma
+    (`企业,`); it opens on a time, a place, a person or a sentence (none of
+    which is tagged a common noun), or on a topic and what is said of it
+    (`数字经济,正在…`, `创新,是…`), which the word after the comma shows.
     """
     clause = opening_clause(nxt.strip())
     if clause is None or clause[1] not in "，,":
         return False
     words = tagged(clause[0])
-    if len(words) != 1 or words[0][1] not in ("n", "vn", "nz") or not 1 <= len(words[0][0]) <= 3:
+    if not 1 <= len(words) <= 2 or not 1 <= len(clause[0]) <= 4 or any(t not in ("n", "vn", "nz") for _, t in words):
+        return False
+    if _COMMENT.match(nxt.strip()[len(clause[0]) + 1:]):
         return False
     tail = tagged(_last_clause(prev))
     return bool(tail) and tail[-1][1] in _NOMINAL
+
+
+# What a comment on a topic opens with: 数字经济,正在… / 创新,是… / 人才,既是…
+_COMMENT = re.compile(r"^(?:是|正|已|就|既|不仅|也|都|才|更|还|又|作为|成为|始终|一直|历来|向来|从来|永远)")
 
 
 def closes_locative_frame(prev: str, nxt: str, tagged: Tagger) -> bool:
     """Heuristic: the block closes a `在……里` frame the block before opened (`在某公司的生产` / `车间里,…`).
 
     A block with the preposition 在 and no locative after it, followed by one
-    whose short opening clause ends on a locative (里, 中, 上, 期间) is one
+    whose short opening clause is nouns ending on a locative of place (里,
+    中, 上), or the locative alone (`在某公司的生产车间` / `里,…`), is one
     phrase cut by the break. A headline keeps its frame whole (`在希望的田野上`).
     """
     clause = opening_clause(nxt.strip())
     if clause is None or clause[1] not in "，," or len(clause[0]) > FRAGMENT_MAX_CHARS - 2:
         return False
     head = tagged(clause[0])
-    if len(head) < 2 or head[-1][1] != "f":
-        return False
+    if not head or head[-1][0] not in _PLACE_WORDS or not all(tag in _NOMINAL for _, tag in head[:-1]):
+        return False  # `车间里`, `里`; not a time (`去年以来`)
     words = tagged(_last_clause(prev))
     at = next((i for i in range(len(words) - 1, -1, -1) if words[i] == ("在", "p")), None)
     return at is not None and all(tag != "f" for _, tag in words[at + 1:])
+
+
+_PLACE_WORDS = frozenset({"里", "中", "上", "下", "内", "外", "旁", "边", "间", "之中", "当中", "里面", "内部", "周边"})
+"""Locatives that close a 在 frame of place (在……车间里); 以来, 期间 close frames of time."""
 
 
 def _last_clause(text: str) -> str:
@@ -172,21 +188,65 @@ def _last_clause(text: str) -> str:
 
 _NEW_SENTENCE_TAGS = frozenset({"r", "t", "c"})
 _STRONG_OPENER = re.compile(
-    r"^(?:近日|日前|目前|当前|近年来|今年以来|去年以来|近期|此前|据悉|据了解|据介绍|据统计|"
-    r"记者从|记者近日|记者日前|此外|与此同时|另据|截至目前)[，,]"
+    r"^(?:(?:近日|日前|目前|当前|近年来|今年以来|去年以来|近期|此前|据悉|据了解|据介绍|据统计|"
+    r"记者从|记者近日|记者日前|此外|与此同时|另据|截至目前|截至[^，,。]{2,12})[，,]"
+    r"|[\u4e00-\u9fff]{2,8}?(?:表示|认为|指出|介绍|坦言|透露|强调|告诉记者)[，,：:])"
 )
+# A person's name and what they said: 程某某表示：…, 王某说,…
+_SPEAKER = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}?)(?:表示|认为|指出|介绍|坦言|透露|强调|告诉记者|说)[，,：:]")
+
+
+def opens_on_speaker(nxt: str) -> bool:
+    """Heuristic: the block opens on a name and a verb of saying (`程某某表示:`, `王某说,`).
+
+    A sentence starts there, so a word that jieba would make across the break
+    (`……之路` / `程某某表示` -> 路程) is no evidence of a cut word.
+    """
+    m = _SPEAKER.match(nxt.strip())
+    return bool(m) and looks_like_name(m.group("name"))
+
+
+_QUOTED_SENTENCE = re.compile(r"^[“「][^“”「」]*?[。！？!?…][”」]")
+
+
+def opens_on_quoted_sentence(nxt: str) -> bool:
+    """Heuristic: the block opens on a whole quoted sentence (`“数字化改造后，效率提升了三成。”…`).
+
+    Speech starts a sentence; a quoted term the break cut from its noun
+    (`“拿地即开工”模式`) holds no full stop.
+    """
+    return bool(_QUOTED_SENTENCE.match(nxt.strip()))
+
+
+REPEAT_MIN_CHARS = 4
+
+
+def repeats_subject(prev: str, nxt: str) -> bool:
+    """Heuristic: the block opens with the words the block before opened with.
+
+    A headline names its subject and the article's first sentence names it
+    again (`某某股份有限公司……项目签约落户某市` / `某某股份有限公司是一家…`);
+    a sentence cut by a break does not start over.
+    """
+    a, b = prev.strip(), nxt.strip()
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= REPEAT_MIN_CHARS and all("\u4e00" <= c <= "\u9fff" for c in a[:REPEAT_MIN_CHARS])
 
 
 def opens_new_sentence(prev: str, nxt: str, tagged: Tagger | None = None) -> bool:
     """Heuristic: the block after a block that ends on no punctuation opens a sentence of its own.
 
-    `近日,…`, `据悉,…`, `此外,…` open a sentence wherever they stand; a
-    pronoun, a time word or a conjunction (`这是…`, `目前全市…`, `同时…`)
-    after a block ending on a noun does too. A break cuts a sentence in the
+    `近日,…`, `据悉,…`, `截至9月底,…`, `专家认为,…`, the reporter's lead
+    (`记者9日从…获悉`), a whole quoted sentence or the subject the block before
+    opened with open a sentence wherever they stand; a pronoun, a time word or
+    a conjunction (`这是…`, `目前全市…`, `同时…`) after a block ending on a noun
+    does too. A break cuts a sentence in the
     middle, so the block before was no cut sentence but a headline.
     """
     t = nxt.strip()
-    if _STRONG_OPENER.match(t):
+    if _STRONG_OPENER.match(t) or opens_like_a_lead(t) or opens_on_quoted_sentence(t) or repeats_subject(prev, t):
         return True
     if tagged is None:
         return False

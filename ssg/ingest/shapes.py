@@ -173,6 +173,14 @@ def ends_on_count_word(text: str, is_word: Lexicon | None = None) -> bool:
     return True
 
 
+def opens_like_a_lead(text: str) -> bool:
+    """Heuristic: does the text open on the reporter's lead formula (`记者11月9日从…获悉`, `记者近日走访…`)?
+
+    That is how a news sentence starts, never a headline.
+    """
+    return bool(_LEAD_FORMULA.match(bare(text)))
+
+
 # The reporter's lead formula: 记者11月9日从…获悉, 记者近日走访…; body text, never a headline.
 _LEAD_FORMULA = re.compile(r"^(?:本报)?记者\s*(?:\d{1,2}月|[一二三四五六七八九十]{1,3}月|\d{1,2}日|近日|日前|从|在|获悉|了解到|走访|采访|调查|看到)")
 
@@ -213,7 +221,7 @@ def looks_like_headline(text: str, is_word: Lexicon | None = None, *, max_run: i
         return False
     if max(len(run) for run in _UNBROKEN.findall(t) or [""]) > max_run:
         return False
-    if _LEAD_FORMULA.match(b):
+    if opens_like_a_lead(b):
         return False
     if t[-1] in CONTINUES_AFTER or t[-1] in "：:" or starts_mid_sentence(t):
         return False

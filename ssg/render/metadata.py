@@ -93,21 +93,9 @@ def page_meta(site: SiteInfo, mast: Masthead, page: Page, headlines: list[str]) 
 def article_meta(site: SiteInfo, mast: Masthead, article: Article, page: Page) -> Meta:
     url = absolute(site, article.url)
     description = clip(article.summary or article.text)
-    data = {
-        "@context": CONTEXT,
-        "@type": "NewsArticle",
-        "headline": clip(article.title, 110),
-        "description": description,
-        "datePublished": mast.date.isoformat(),
-        "inLanguage": site.language,
-        "url": url,
-        "mainEntityOfPage": url,
-        "publisher": _organization(mast),
-        "printEdition": mast.print_edition,
-        "printPage": str(article.page_number),
-        "isPartOf": _issue(site, mast),
-        "wordCount": article.char_count,
-    }
+    data = _news_article(site, mast, url, article.title, description, article.page_number)
+    data["isPartOf"] = _issue(site, mast)
+    data["wordCount"] = article.char_count
     if article.subtitle:
         data["alternativeHeadline"] = article.subtitle
     if page.name:
@@ -134,21 +122,9 @@ def article_meta(site: SiteInfo, mast: Masthead, article: Article, page: Page) -
 def initiative_meta(site: SiteInfo, mast: Masthead, ini: Initiative, article: Article, heading: str) -> Meta:
     url = absolute(site, ini.url)
     description = clip(f"{heading}。{ini.text}")
-    data = {
-        "@context": CONTEXT,
-        "@type": "NewsArticle",
-        "headline": clip(heading, 110),
-        "description": description,
-        "datePublished": mast.date.isoformat(),
-        "inLanguage": site.language,
-        "url": url,
-        "mainEntityOfPage": url,
-        "publisher": _organization(mast),
-        "author": _organization(mast),
-        "printEdition": mast.print_edition,
-        "printPage": str(article.page_number),
-        "isPartOf": {"@type": "NewsArticle", "headline": article.title, "url": absolute(site, article.url)},
-    }
+    data = _news_article(site, mast, url, heading, description, article.page_number)
+    data["author"] = _organization(mast)
+    data["isPartOf"] = {"@type": "NewsArticle", "headline": article.title, "url": absolute(site, article.url)}
     return Meta(
         title=f"{heading} | {article.title}",
         description=description,
@@ -159,6 +135,24 @@ def initiative_meta(site: SiteInfo, mast: Masthead, ini: Initiative, article: Ar
         tags=tuple(t.name for t in ini.tags),
         jsonld=data,
     )
+
+
+def _news_article(site: SiteInfo, mast: Masthead, url: str, headline: str, description: str,
+                  print_page: int) -> dict:
+    """The schema.org NewsArticle fields an article and a list item share."""
+    return {
+        "@context": CONTEXT,
+        "@type": "NewsArticle",
+        "headline": clip(headline, 110),
+        "description": description,
+        "datePublished": mast.date.isoformat(),
+        "inLanguage": site.language,
+        "url": url,
+        "mainEntityOfPage": url,
+        "publisher": _organization(mast),
+        "printEdition": mast.print_edition,
+        "printPage": str(print_page),
+    }
 
 
 def simple_meta(site: SiteInfo, title: str, description: str, url: str | None, robots: str | None = None) -> Meta:

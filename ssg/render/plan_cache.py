@@ -26,10 +26,6 @@ from typing import Any
 from ssg.render.fingerprint import Fingerprints
 from ssg.site.model import Site
 
-SITE_LISTS = ("editions", "tags", "lists", "free_pages", "title")
-"""The Site attributes a page may read besides objects by id; read as "@name"."""
-
-
 @dataclass(frozen=True)
 class _Planned:
     args: tuple
@@ -118,6 +114,7 @@ class SiteReader:
             self._reads[oid] = obj
         return obj
 
+    # the Site attributes a page may read besides objects by id; noted as "@name"
     editions = property(lambda self: self._list("editions"))
     tags = property(lambda self: self._list("tags"))
     lists = property(lambda self: self._list("lists"))

@@ -61,7 +61,7 @@ class _Builder:
 
 
 def build_site_graph(content: ContentSet, config: SiteConfig, render: Render | None = None) -> Site:
-    """The whole site. Raises SsgError with every error; warnings go to `Site.diagnostics`.
+    """The whole site. Raises SsgError with every error; warnings and notes go to `Site.diagnostics`.
 
     `render` defaults to Python-Markdown with site.yaml's markup settings.
     """
@@ -141,7 +141,7 @@ def _edition(b: _Builder, ec: EditionContent) -> str:
     article_ids: list[str] = []
     by_page: dict[int, list[str]] = {num: [] for num in page_numbers}
     for node in articles:
-        art_id = _article(b, node, ed_id, ec.date, page_ids)
+        art_id = _article(b, node, ed_id, ec.date, page_ids, src.page_count if src else None)
         article_ids.append(art_id)
         by_page[node.source.page].append(art_id)
     for num in page_numbers:
@@ -177,7 +177,8 @@ def _edition(b: _Builder, ec: EditionContent) -> str:
     return ed_id
 
 
-def _article(b: _Builder, node: ArticleNode, ed_id: str, date, page_ids: dict[int, str]) -> str:
+def _article(b: _Builder, node: ArticleNode, ed_id: str, date, page_ids: dict[int, str],
+             page_count: int | None) -> str:
     src = node.source
     folder = urls.item_folder(src.order, src.slug)
     page_id = page_ids[src.page]
@@ -186,9 +187,7 @@ def _article(b: _Builder, node: ArticleNode, ed_id: str, date, page_ids: dict[in
     b.claim(url, src.path)
     reading = b.config.reading
 
-    intro = b.render(src.path, src.body)
-    closing = b.render(src.path, src.closing) if src.closing.strip() else Rendered("", "", ())
-    text = "\n".join(t for t in (intro.text, closing.text) if t)
+    intro, closing, text = _body(b, src)
 
     list_name = src.list_name or next((n.source.list_name for n in node.initiatives if n.source.list_name), None)
     item_ids, item_chars = _items(b, node.initiatives, art_id, None, url, ed_id, page_id, list_name)
@@ -211,7 +210,7 @@ def _article(b: _Builder, node: ArticleNode, ed_id: str, date, page_ids: dict[in
         column=src.column,
         dateline=src.dateline,
         byline=src.byline,
-        see_also=tuple(_see_also(b, src, page_ids)),
+        see_also=tuple(_see_also(b, src, page_ids, page_count)),
         body_html=intro.html,
         closing_html=closing.html,
         text=text,
@@ -229,6 +228,13 @@ def _article(b: _Builder, node: ArticleNode, ed_id: str, date, page_ids: dict[in
     return art_id
 
 
+def _body(b: _Builder, src) -> tuple[Rendered, Rendered, str]:
+    """An article's or list item's Markdown before and after its list, and both as plain text."""
+    intro = b.render(src.path, src.body)
+    closing = b.render(src.path, src.closing) if src.closing.strip() else Rendered("", "", ())
+    return intro, closing, "\n".join(t for t in (intro.text, closing.text) if t)
+
+
 def _items(b: _Builder, nodes: tuple[InitiativeNode, ...], art_id: str, parent_id: str | None, parent_url: str,
            ed_id: str, page_id: str, list_name: str | None) -> tuple[tuple[str, ...], int]:
     """List items under an article or a list head; returns their ids and total characters."""
@@ -241,9 +247,7 @@ def _items(b: _Builder, nodes: tuple[InitiativeNode, ...], art_id: str, parent_i
         iid = f"{base_id}/{urls.item_folder(src.number, src.slug)}"
         url = urls.child_url(parent_url, src.number, src.slug)
         b.claim(url, src.path)
-        body = b.render(src.path, src.body)
-        closing = b.render(src.path, src.closing) if src.closing.strip() else Rendered("", "", ())
-        text = "\n".join(t for t in (body.text, closing.text) if t)
+        body, closing, text = _body(b, src)
         children, child_chars = _items(b, node.children, art_id, iid, url, ed_id, page_id, src.list_name or list_name)
         chars = metrics.char_count(src.title) + metrics.char_count(src.goal or "") + metrics.char_count(text) + child_chars
         lead = "，".join(x for x in (src.title, src.goal) if x)
@@ -264,7 +268,7 @@ def _items(b: _Builder, nodes: tuple[InitiativeNode, ...], art_id: str, parent_i
             edition=ed_id,
             page=page_id,
             marker=src.marker,
-            summary=metrics.cut_summary(text or lead, b.config.reading.summary_chars),
+            summary=metrics.cut_summary(text or lead, reading.summary_chars),
             char_count=chars,
             reading_minutes=metrics.reading_minutes(chars, reading.chars_per_minute),
             list_count=len(nodes),
@@ -287,14 +291,27 @@ def _check_list(b: _Builder, src, node: ArticleNode) -> None:
         b.diags.warning(src.path, src.list_line, "a '<!-- list -->' line, but the article has no list items")
 
 
-def _see_also(b: _Builder, src, page_ids: dict[int, str]):
+def _see_also(b: _Builder, src, page_ids: dict[int, str], page_count: int | None):
+    """Links to the referred pages the content has; the rest stay plain text.
+
+    An edition's content often holds only some of its pages, so a reference to
+    another page of the printed issue is normal (a note); one beyond the
+    issue's `page_count` is a mistake (a warning).
+    """
     for ref in src.see_also:
         missing = [p for p in ref.pages if p not in page_ids]
-        if missing:
-            names = "、".join(str(p) for p in missing)
-            b.diags.warning(src.path, ref.line, f"see_also refers to page {names}, which this edition does not have",
-                            "only the pages it has are linked")
+        beyond = [p for p in missing if page_count and p > page_count]
+        if beyond:
+            b.diags.warning(src.path, ref.line, f"see_also refers to page {_numbers(beyond)}, "
+                            f"beyond the edition's page_count {page_count}")
+        elif missing:
+            b.diags.note(src.path, ref.line, f"see_also refers to page {_numbers(missing)}, not in this edition's content",
+                         "shown as plain text; only pages in the content are linked")
         yield SeeAlsoLink(text=ref.text, pages=tuple(page_ids[p] for p in ref.pages if p in page_ids))
+
+
+def _numbers(pages: list[int]) -> str:
+    return "、".join(str(p) for p in pages)
 
 
 def _free_pages(b: _Builder, pages: tuple[PageSource, ...], years: set[str]) -> list[str]:

@@ -48,6 +48,18 @@ def test_warnings_name_file_and_line_and_quiet_shows_only_errors(ssg, project):
     assert (project / "public" / "index.html").is_file()
 
 
+def test_a_reference_to_a_page_the_content_lacks_is_a_note_shown_at_v_and_strict_passes(ssg, project):
+    # page 3 of the 4-page issue was not ingested: normal for a partial edition
+    path = project / ARTICLE_MD
+    path.write_text(path.read_text(encoding="utf-8").replace("pages: '2'", "pages: '3'"), encoding="utf-8")
+    result = ssg("build", "--strict", cwd=project)
+    assert result.stderr == "" and SUMMARY.match(result.stdout.strip()), result.stdout
+    result = ssg("-v", "build", cwd=project)
+    assert re.match(rf"^{ARTICLE_MD}:8: note: see_also refers to page 3,", one_error_line(result.stderr))
+    result = ssg("-q", "build", "--strict", cwd=project)
+    assert result.stdout == "" and result.stderr == ""
+
+
 def test_bad_front_matter_is_one_line_naming_file_and_line(ssg, project):
     path = project / ARTICLE_MD
     path.write_text(path.read_text(encoding="utf-8").replace("page: 1\n", "page: 一\n"), encoding="utf-8")

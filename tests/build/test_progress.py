@@ -35,7 +35,7 @@ def test_lines_only_for_a_stage_that_runs_long():
         progress.advance()
     assert stream.getvalue() == ""  # a quick build prints nothing
     progress.stage("rendering", 300)
-    for i in range(300):
+    for _ in range(300):
         clock.now += 0.05
         progress.advance()
     lines = stream.getvalue().splitlines()

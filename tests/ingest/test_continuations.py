@@ -11,6 +11,7 @@ import pytest
 from ssg.ingest.blocks import is_column_break
 from ssg.ingest.continuations import (
     closes_locative_frame,
+    opens_on_speaker,
     continues_quote_run,
     opening_clause,
     opens_new_sentence,
@@ -105,6 +106,9 @@ def test_opens_on_noun_after_quote(prev, nxt, expected):
     "prev, nxt, expected",
     [
         ("全市将加快培育新能源汽车产业", "集群，力争到2027年产值突破千亿元。", True),
+        ("全省将加快构建工业互联网", "产业集群，力争到2027年产值突破千亿元。", True),
+        ("数字经济引领高质量发展", "数字经济，正在成为经济增长的新引擎。", False),  # a topic and its comment
+        ("让创新之花竞相绽放", "创新，是引领发展的第一动力。", False),
         ("公司是一家专注于工业软件的高新技术", "企业，产品远销30多个国家。", True),
         ("全市将加快培育新能源汽车产业", "近日，全市召开推进会。", False),
         ("全市将加快培育新能源汽车产业", "村里，家家户户装上了光伏板。", False),  # a place word
@@ -120,7 +124,9 @@ def test_opens_on_bare_noun(prev, nxt, expected):
     [
         ("在某机械制造有限公司的装配", "车间里，一台台数控机床有序运转。", True),
         ("值得一提的是，在某物流集团", "仓库中，分拣机器人来回穿梭。", True),
+        ("在某精密制造有限公司的生产车间", "里，一台台数控机床有序运转。", True),  # the locative alone
         ("在希望的田野上", "秋收时节，农民们忙着收割。", False),  # the frame is closed
+        ("某某新区经济增速走在前列", "去年以来，全区新增就业2万人。", False),  # 以来 closes a time, and 走在 is no frame
         ("在某机械制造有限公司的装配", "工人们正在调试设备，生产线满负荷运转。", False),
     ],
 )
@@ -136,6 +142,12 @@ def test_closes_locative_frame(prev, nxt, expected):
         ("某某新能源科技股份有限公司储能电池项目签约落户经开区", "据悉，项目总投资50亿元。", True),
         ("河北省上下牢牢把握京津冀协同发展的重大国家战略", "机遇，坚持创新驱动。", False),
         ("企业负责人认为", "这是一次难得的发展机遇。", False),  # a verb that takes a clause
+        ("市人力资源和社会保障局出台二十五条措施支持稳就业保就业", "记者12月13日从市人社局获悉，全市新增就业岗位3万个。", True),
+        ("市人力资源和社会保障局出台二十五条措施支持稳就业保就业", "截至11月底，全市城镇新增就业12.6万人。", True),
+        ("市人力资源和社会保障局出台二十五条措施支持稳就业保就业", "专家认为，稳就业的关键在于稳市场主体。", True),
+        ("市人力资源和社会保障局出台二十五条措施支持稳就业保就业", "“政策出台后，我们招工更有底气了。”一家企业负责人说。", True),
+        ("某某精密制造股份有限公司智能传感器项目签约落户经开区", "某某精密制造股份有限公司是一家专注于传感器的企业。", True),
+        ("全区全面推行", "“拿地即开工”模式，项目落地提速。", False),  # a quoted term, no quoted sentence
     ],
 )
 def test_opens_new_sentence(prev, nxt, expected):
@@ -179,3 +191,23 @@ def test_breaks_after_headline_like_lines(prev, nxt):
 )
 def test_headlines_stay_headlines(prev, nxt):
     assert not breaks(prev, nxt)
+
+
+@pytest.mark.parametrize(
+    "nxt, expected",
+    [
+        ("程某国表示：“有了政策支持，我们更有信心。”", True),
+        ("王某说，今年的订单比去年多了三成。", True),
+        ("欧阳某某介绍，项目明年投产。", True),
+        ("专家认为，关键在于培育应用场景。", False),  # no name
+        ("路程不远，走路十分钟就到。", False),
+    ],
+)
+def test_opens_on_speaker(nxt, expected):
+    assert opens_on_speaker(nxt) is expected
+
+
+def test_a_word_across_the_break_is_no_evidence_before_a_speaker():
+    # jieba makes 路程 across the break, but a name and 表示 start a sentence
+    assert SEG.splits_word("从“最多跑一次”到“一网通办”：某区政务服务的蝶变之路", "程某国表示：群众办事更方便了。")
+    assert not breaks("从“最多跑一次”到“一网通办”：某区政务服务的蝶变之路", "程某国表示：群众办事更方便了。")

@@ -126,6 +126,8 @@ def test_article_see_also_links_the_referenced_pages(seed):
     link = only([a for a in page.anchors if a.text.startswith("第02版")], "see also 第02版")
     assert target(NEWS, link) == "2025/11/10/02/index.html"
     assert "相关报道详见2-8版" in page.text
+    # pages 3-8 are not in the edition's content: the reference names them as text, with no dead link
+    assert [a.text for a in page.anchors if a.text.startswith("第0") and not a.text.startswith("第01版")] == [link.text]
 
 
 def test_article_prev_next_follow_reading_order_across_pages(seed):

@@ -12,11 +12,8 @@ import pytest
 from fakesite import FakeBuilder
 from serve_helpers import EventReader
 
-from ssg.config import load_config
 from ssg.serve import PreviewServer, WatchPlan
 from ssg.serve.project import serve_project
-from ssg.site import load_site
-from ssg.site.model import Article
 
 PAGE = """<!doctype html>
 <html lang="zh-CN">
@@ -144,21 +141,3 @@ def preview(sample_project: Path) -> Iterator[PreviewServer]:
         outcome = server.start()
         assert outcome.ok, "\n".join(map(str, outcome.errors))
         yield server
-
-
-@dataclass(frozen=True)
-class SampleArticle:
-    path: Path
-    """Its Markdown file."""
-    url: str
-    """Site-relative URL ("2025/11/10/01/01-slug/")."""
-    title: str
-
-
-def sample_articles(root: Path) -> list[SampleArticle]:
-    """The articles of the project as the site graph places them: news first, then the others."""
-    site = load_site(load_config(root))
-    found = [obj for obj in site.objects.values() if isinstance(obj, Article)]
-    found.sort(key=lambda a: (a.kind != "news", a.url))
-    assert found and found[0].kind == "news", "the sample has no news article"
-    return [SampleArticle(root / a.source_path, a.url, a.title) for a in found]

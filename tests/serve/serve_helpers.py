@@ -7,7 +7,13 @@ import json
 import queue
 import socket
 import threading
+from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
+
+from ssg.config import load_config
+from ssg.site import load_site
+from ssg.site.model import Article
 
 
 def fetch(url: str, method: str = "GET") -> tuple[int, dict, bytes]:
@@ -74,3 +80,21 @@ class EventReader:
 
     def close(self) -> None:
         self.connection.close()
+
+
+@dataclass(frozen=True)
+class SampleArticle:
+    path: Path
+    """Its Markdown file."""
+    url: str
+    """Site-relative URL ("2025/11/10/01/01-slug/")."""
+    title: str
+
+
+def sample_articles(root: Path) -> list[SampleArticle]:
+    """The articles of the project as the site graph places them: news first, then the others."""
+    site = load_site(load_config(root))
+    found = [obj for obj in site.objects.values() if isinstance(obj, Article)]
+    found.sort(key=lambda a: (a.kind != "news", a.url))
+    assert found and found[0].kind == "news", "the sample has no news article"
+    return [SampleArticle(root / a.source_path, a.url, a.title) for a in found]

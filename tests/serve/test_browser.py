@@ -7,8 +7,7 @@ import time
 import urllib.request
 
 import pytest
-from conftest import sample_articles
-from serve_helpers import EventReader
+from serve_helpers import EventReader, sample_articles
 
 pytestmark = pytest.mark.browser
 

@@ -13,8 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import sample_articles
-from serve_helpers import EventReader
+from serve_helpers import EventReader, sample_articles
 
 from ssg.config import load_config
 from ssg.serve import base_path_of

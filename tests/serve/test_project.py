@@ -6,8 +6,7 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from conftest import sample_articles
-from serve_helpers import EventReader, fetch, raw_request
+from serve_helpers import EventReader, fetch, raw_request, sample_articles
 
 
 def base_of(url: str) -> str:

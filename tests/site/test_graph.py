@@ -132,15 +132,36 @@ def test_tag_slugs_are_unique_and_never_empty():
     assert slugs["・・"].startswith("t-") and len(set(slugs.values())) == 5
 
 
-def test_see_also_links_pages_that_exist_and_warns_about_the_rest(basic_site):
+def test_see_also_links_pages_that_exist_and_notes_the_rest(basic_site):
     art = basic_site.get("2025-11-10/01/01-shou-jie-huo-ju-lun-tan")
     assert [(s.text, s.pages) for s in art.see_also] == [("相关报道详见2-8版", ("2025-11-10/02",))]
+    # pages 3-8 are within the 24 pages, only not in the content: normal for a partial edition
     assert [str(d) for d in basic_site.diagnostics] == [
         (
-            "content/editions/2025-11-10/01-shou-jie-huo-ju-lun-tan.md:8: warning: see_also refers to page 3、4、5、6、7、8, "
-            "which this edition does not have (only the pages it has are linked)"
+            "content/editions/2025-11-10/01-shou-jie-huo-ju-lun-tan.md:8: note: see_also refers to page 3、4、5、6、7、8, "
+            "not in this edition's content (shown as plain text; only pages in the content are linked)"
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("page_count", "pages", "linked", "expected"),
+    [
+        ("page_count: 8\n", "2-9", (), ["warning: see_also refers to page 9, beyond the edition's page_count 8"]),
+        ("page_count: 8\n", "1-3", ("01",), ["note: see_also refers to page 2、3, not in this edition's content"]),
+        ("", "30", (), ["note: see_also refers to page 30, not in this edition's content"]),
+        ("page_count: 8\n", "1", ("01",), []),
+    ],
+)
+def test_see_also_beyond_page_count_is_a_warning(tmp_path, page_count, pages, linked, expected):
+    ed = "content/editions/2025-11-10"
+    write_files(tmp_path, {
+        f"{ed}/_edition.md": f"---\ndate: 2025-11-10\n{page_count}---\n",
+        f"{ed}/01-a.md": article(extra=f"see_also: [{{pages: '{pages}'}}]\n"),
+    })
+    site = load_site(load_config(tmp_path))
+    assert [str(d).split(" (")[0] for d in site.diagnostics] == [f"{ed}/01-a.md:5: {e}" for e in expected]
+    assert site.get("2025-11-10/01/01-a").see_also[0].pages == tuple(f"2025-11-10/{n}" for n in linked)
 
 
 def test_free_pages(basic_site):
