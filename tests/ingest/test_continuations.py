@@ -11,7 +11,6 @@ import pytest
 from ssg.ingest.blocks import is_column_break
 from ssg.ingest.continuations import (
     closes_locative_frame,
-    opens_on_speaker,
     continues_quote_run,
     opening_clause,
     opens_new_sentence,
@@ -19,6 +18,7 @@ from ssg.ingest.continuations import (
     opens_on_count,
     opens_on_modifier_tail,
     opens_on_noun_after_quote,
+    opens_on_speaker,
 )
 from ssg.ingest.normalise import normalise_text
 from ssg.ingest.segment import Segmenter
