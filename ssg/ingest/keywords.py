@@ -22,7 +22,7 @@ from pathlib import Path
 import jieba
 
 from ssg.ingest.cache import cached_table
-from ssg.ingest.segment import dictionary_cut, word_tags
+from ssg.ingest.segment import word_tags
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +112,7 @@ def extract_keywords(text: str, tokenizer: jieba.Tokenizer, rules: KeywordRules 
     if not text.strip() or rules.top <= 0:
         return ()
     # Dictionary words only (no HMM): a word the HMM guesses has no part of speech and is never a tag.
-    return rank_keywords(dictionary_cut(tokenizer)(text), word_tag_map(tokenizer), rules)
+    return rank_keywords(tokenizer.lcut(text, HMM=False), word_tag_map(tokenizer), rules)
 
 
 class WordCache:
@@ -126,13 +126,12 @@ class WordCache:
     def __init__(self, tokenizer: jieba.Tokenizer):
         self.tokenizer = tokenizer
         self.tags = word_tag_map(tokenizer)
-        self._cut = dictionary_cut(tokenizer)
         self._words: dict[str, list[str]] = {}
 
     def words(self, text: str) -> list[str]:
         got = self._words.get(text)
         if got is None:
-            got = self._words[text] = self._cut(text)
+            got = self._words[text] = self.tokenizer.lcut(text, HMM=False)
         return got
 
     def keywords_of(self, pieces: Iterable[str], rules: KeywordRules = KeywordRules()) -> tuple[str, ...]:

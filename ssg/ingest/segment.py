@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import logging
 from dataclasses import dataclass
-from math import log as _log
 from pathlib import Path
 
 import jieba
@@ -80,91 +79,6 @@ def tokenizer(user_words: tuple[str, ...] = ()) -> jieba.Tokenizer:
     return tk
 
 
-class DictionaryCut:
-    """`tokenizer.cut(text, HMM=False)`, word for word, in about half the time.
-
-    Cutting every article for its keywords is most of the time ingest
-    spends. jieba finds the likeliest cut with a route over the words the
-    dictionary knows; this does the same walk with the words' log
-    frequencies kept once computed and no intermediate dicts. The same
-    words in the same order as jieba's own cut (a test compares them on
-    whole issues); anything but HMM-free accurate mode is jieba's.
-    """
-
-    def __init__(self, tk: jieba.Tokenizer):
-        self.tk = tk
-        self._total = None
-        self._logp: dict[str, float | None] = {}
-
-    def __call__(self, text: str) -> list[str]:
-        if self._total != self.tk.total:  # a word added since: frequencies and total moved
-            self._total, self._logp = self.tk.total, {}
-        out: list[str] = []
-        for block in jieba.re_han_default.split(text):
-            if not block:
-                continue
-            if jieba.re_han_default.match(block):
-                self._cut_block(block, out)
-            else:
-                for piece in jieba.re_skip_default.split(block):
-                    if jieba.re_skip_default.match(piece):
-                        out.append(piece)
-                    else:
-                        out.extend(piece)
-        return out
-
-    def _cut_block(self, sentence: str, out: list[str]) -> None:
-        freq, logp = self.tk.FREQ, self._logp
-        logtotal = _log(self._total)
-        unknown = _log(1) - logtotal
-        n = len(sentence)
-        value = [0.0] * (n + 1)
-        end = [0] * (n + 1)
-        for start in range(n - 1, -1, -1):
-            best_value, best_end = None, start + 1
-            stop = start + 1
-            frag = sentence[start]
-            while frag in freq:
-                p = logp.get(frag, _MISSING)
-                if p is _MISSING:
-                    f = freq[frag]
-                    p = logp[frag] = (_log(f) - logtotal) if f else None
-                if p is not None:
-                    v = p + value[stop]
-                    if best_value is None or v >= best_value:  # jieba's max(): the longer word wins a tie
-                        best_value, best_end = v, stop
-                if stop >= n:
-                    break
-                stop += 1
-                frag = sentence[start:stop]
-            if best_value is None:
-                best_value = unknown + value[start + 1]
-            value[start], end[start] = best_value, best_end
-        x, buf = 0, ""
-        while x < n:
-            y = end[x]
-            word = sentence[x:y]
-            if y - x == 1 and word.isascii() and word.isalnum():
-                buf += word  # single letters and digits run together, as jieba's re_eng does
-            else:
-                if buf:
-                    out.append(buf)
-                    buf = ""
-                out.append(word)
-            x = y
-        if buf:
-            out.append(buf)
-
-
-_MISSING = object()
-
-
-@functools.lru_cache(maxsize=8)
-def dictionary_cut(tk: jieba.Tokenizer) -> DictionaryCut:
-    """The fast HMM-free cut of one tokenizer (one per tokenizer, its memo kept)."""
-    return DictionaryCut(tk)
-
-
 @dataclass(frozen=True)
 class Segmenter:
     """jieba for one site: `Segmenter(config.keywords.user_words)`."""
@@ -177,9 +91,7 @@ class Segmenter:
 
     def cut(self, text: str, hmm: bool = False) -> list[str]:
         """The words of `text` in order (HMM off by default: only dictionary words)."""
-        if not hmm:
-            return dictionary_cut(self.tokenizer)(text)
-        return list(self.tokenizer.cut(text, HMM=True))
+        return self.tokenizer.lcut(text, HMM=hmm)
 
     def is_word(self, text: str) -> bool:
         """True when `text` is an entry of the dictionary (or a user word)."""

@@ -10,7 +10,7 @@ import pytest
 
 from ssg.ingest import cache
 from ssg.ingest.decode import decode_source
-from ssg.ingest.segment import Segmenter, dictionary, dictionary_cut, tokenizer
+from ssg.ingest.segment import Segmenter, tokenizer
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -36,38 +36,6 @@ def test_the_cached_dictionary_is_jiebas_own(plain_jieba):
     tk = tokenizer(USER_WORDS)
     assert tk.total == plain_jieba.total
     assert tk.FREQ == plain_jieba.FREQ
-
-
-def test_the_fast_cut_gives_jiebas_words_on_whole_pages(plain_jieba):
-    cut = dictionary_cut(tokenizer(USER_WORDS))
-    for text in texts():
-        assert cut(text) == list(plain_jieba.cut(text, HMM=False))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "",
-        "  \n\t",
-        "iPhone17与GPT-5.1发布，A股、CN 11-0237、1,000元、3.5%。",
-        "创业投资abc123的x和y",
-        "𠀀𠀁生僻字与emoji🙂混排",
-        "2025年11月10日星期一第41期（总第2645期）今日24版",
-    ],
-)
-def test_the_fast_cut_on_odd_text(text, plain_jieba):
-    assert dictionary_cut(tokenizer(USER_WORDS))(text) == list(plain_jieba.cut(text, HMM=False))
-
-
-def test_the_fast_cut_follows_words_added_later():
-    tk = jieba.Tokenizer()
-    tk.FREQ, tk.total = dict(dictionary()[0]), dictionary()[1]
-    tk.initialized = True
-    cut = dictionary_cut(tk)
-    before = cut("新质生产力火炬论坛")
-    tk.add_word("火炬论坛")
-    assert "火炬论坛" not in before and "火炬论坛" in cut("新质生产力火炬论坛")
-    assert cut("新质生产力火炬论坛") == list(tk.cut("新质生产力火炬论坛", HMM=False))
 
 
 SEG = Segmenter(USER_WORDS)
