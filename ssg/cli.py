@@ -45,14 +45,25 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is at the time of the record, not at setup."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value):
+        pass
+
+
 def setup_logging(verbose: int, quiet: bool) -> None:
     level = logging.WARNING if quiet else (logging.DEBUG if verbose > 1 else logging.INFO)
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _StderrHandler()
     handler.setFormatter(logging.Formatter("%(message)s"))
     root = logging.getLogger("ssg")
     root.handlers[:] = [handler]
     root.setLevel(level)
-    root.propagate = False
     # jieba logs its dictionary loading at INFO to its own logger; keep it quiet
     logging.getLogger("jieba").setLevel(logging.WARNING)
 

@@ -12,6 +12,7 @@ import contextlib
 import functools
 import http.server
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -61,6 +62,19 @@ class _TestModule(pytest.Module):
 
 def pytest_pycollect_makemodule(module_path, parent):
     return _TestModule.from_parent(parent, path=module_path)
+
+
+@pytest.fixture(autouse=True)
+def _keep_ssg_logging():
+    """Undo what `ssg.cli.main` does to the "ssg" logger when a test runs it in-process.
+
+    main() sets a stderr handler and stops propagation, which would leave later
+    tests' caplog deaf to ssg's messages and their handler writing to a stale stream.
+    """
+    logger = logging.getLogger("ssg")
+    saved = (logger.handlers[:], logger.level, logger.propagate)
+    yield
+    logger.handlers[:], logger.level, logger.propagate = saved[0][:], saved[1], saved[2]
 
 
 def require(available: bool, what: str, remedy: str = "`scripts/install.sh --test` installs it") -> None:
