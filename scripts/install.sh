@@ -47,7 +47,6 @@ if $with_tests; then
   need rsync command -v rsync
   need openssh-client command -v ssh
   need openssh-server test -x /usr/sbin/sshd   # the rsync tests start their own on a free port
-  need openssh-server test -x /usr/sbin/sshd
   need git command -v git
   need npm command -v npm
 fi

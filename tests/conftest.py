@@ -68,8 +68,8 @@ def pytest_pycollect_makemodule(module_path, parent):
 def _keep_ssg_logging():
     """Undo what `ssg.cli.main` does to the "ssg" logger when a test runs it in-process.
 
-    main() sets a stderr handler and stops propagation, which would leave later
-    tests' caplog deaf to ssg's messages and their handler writing to a stale stream.
+    main() sets the logger's handler and level (WARNING with -q), which would
+    otherwise carry over into later tests and hide INFO records from their caplog.
     """
     logger = logging.getLogger("ssg")
     saved = (logger.handlers[:], logger.level, logger.propagate)
