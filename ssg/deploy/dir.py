@@ -5,13 +5,16 @@ Layout under the target folder (the web server's root is `current`):
     releases/20251110T120000.000000Z/   one complete site per deploy
     current -> releases/<newest>        what readers get
     previous -> releases/<before>       what readers got just before the switch
+    assets/static/style.3f2a9c1e.css     every kept release's fingerprinted files
 
 A release is copied into a hidden temporary folder and renamed into place
 only when complete, so a release folder is never half-written. `current` is
 switched by making a new link under a temporary name and `os.replace`-ing it
 over the old one: one rename, so every request sees the old site or the new
-one. `previous` lets a server answer a page's old fingerprinted assets while
-a reader's page from the old release is still loading (docs/deploy.md).
+one. `assets/` holds the fingerprinted files (static/*.<8 hex>.css|js) of
+every kept release, hard-linked, so a server can answer a page's stylesheet
+even when a reader's page came from a release two or more switches ago
+(docs/deploy.md); `previous` is what `--rollback` undoes.
 Unchanged files are hard-linked from the current release, so a release costs
 only what changed.
 """
@@ -36,6 +39,9 @@ log = logging.getLogger(__name__)
 RELEASES = "releases"
 CURRENT = "current"
 PREVIOUS = "previous"
+ASSETS = "assets"
+# Files whose name carries their content hash: the same name never means other bytes.
+_FINGERPRINTED = re.compile(r"^static/.+\.[0-9a-f]{8}\.(css|js)$")
 LOCK = ".ssg-deploy.lock"
 _RELEASE_NAME = re.compile(r"^\d{8}T\d{6}\.\d{6}Z(?:-\d+)?$")
 
@@ -120,6 +126,7 @@ class DirPublisher:
                 return Outcome(False, f"no changes: {current} already holds this site, nothing published")
             name = self._new_release_name()
             self._write_release(name, files, current)
+            self._pool_assets(name)
             self._switch(name, previous=current)
             pruned = self._prune()
         extra = f", removed {len(pruned)} old release(s)" if pruned else ""
@@ -201,7 +208,41 @@ class DirPublisher:
         doomed = [r for r in releases[: max(0, len(releases) - self.keep)] if r not in protected]
         for name in doomed:
             shutil.rmtree(self.releases_dir / name)
+        if doomed:
+            self._prune_assets()
         return doomed
+
+    def _pool_assets(self, name: str) -> None:
+        """Hard-link (or copy) the release's fingerprinted files into `assets/` before it goes live."""
+        release = self.releases_dir / name
+        for path in sorted(scan_tree(release)):
+            if not _FINGERPRINTED.match(path):
+                continue
+            dest = self.root / ASSETS / path
+            if dest.exists():
+                continue
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            tmp = dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
+            try:
+                os.link(release / path, tmp)
+            except OSError:
+                shutil.copyfile(release / path, tmp)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, dest)
+        if (self.root / ASSETS).is_dir():
+            _make_readable(self.root / ASSETS)
+
+    def _prune_assets(self) -> None:
+        """Drop pooled files that no kept release has any more."""
+        pool = self.root / ASSETS
+        if not pool.is_dir():
+            return
+        kept: set[str] = set()
+        for name in self.releases():
+            kept.update(p for p in scan_tree(self.releases_dir / name) if _FINGERPRINTED.match(p))
+        for path in scan_tree(pool):
+            if path not in kept:
+                (pool / path).unlink()
 
 
 def _replace_link(root: Path, name: str, target: str) -> None:

@@ -164,6 +164,30 @@ def test_readers_see_whole_sites_through_five_deploys_and_a_rollback(tmp_path, p
     assert len(list((dest / "releases").iterdir())) == 3  # keep=3 pruned the older ones while serving
 
 
+def test_a_page_from_two_deploys_ago_still_gets_its_stylesheet(tmp_path, project):
+    """A reader's page may come from a release that is no longer current nor previous."""
+    require(nginx_binary() is not None, "nginx is not installed")
+    dest = tmp_path / "www"
+    styles = {}
+    for version in ("v1", "v2", "v3"):
+        files = make_site(tmp_path / version, version)
+        [styles[version]] = [p for p in files if p.startswith("static/")]
+        publish_folder(tmp_path / version, target(f"dir:{dest}", keep=3), project=project)
+    assert len(set(styles.values())) == 3
+    with run_nginx(tmp_path / "nginx", dest) as nginx:
+        conn = http.client.HTTPConnection("127.0.0.1", nginx.port, timeout=10)
+        for version, path in styles.items():
+            conn.request("GET", "/" + path)
+            response = conn.getresponse()
+            body = response.read()
+            assert (response.status, f"/* {version} */".encode() in body) == (200, True), (version, path)
+        conn.close()
+    # pruning a release drops the assets only it had
+    make_site(tmp_path / "v4", "v4")
+    publish_folder(tmp_path / "v4", target(f"dir:{dest}", keep=3), project=project)
+    assert not (dest / "assets" / styles["v1"]).exists() and (dest / "assets" / styles["v2"]).exists()
+
+
 @pytest.mark.parametrize("path, status", [("/.ssg-published.json", 404), ("/no/such/page/", 404)])
 def test_documented_server_block_hides_bookkeeping_and_answers_404(tmp_path, project, path, status):
     require(nginx_binary() is not None, "nginx is not installed")

@@ -86,7 +86,7 @@ def test_keyboard_focus_is_visible_and_skip_link_works(seed, served, chromium):
         )
         assert focused[0] == "跳到正文" and focused[1] != "none" and focused[2] >= 2 and focused[3], focused
         page.keyboard.press("Enter")
-        assert page.url.endswith("#main")
+        page.wait_for_url("**#main", timeout=5000)
         page.keyboard.press("Tab")
         style = page.evaluate(
             "() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
