@@ -111,17 +111,15 @@ def _body(paragraphs, has_list: bool, closing=()) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
-def _plan_initiatives(folder: Path, items: tuple[Initiative, ...]) -> list[PlannedFile]:
-    out = []
-    for item in items:
-        name = f"{_number(item.number)}-{item.slug}"
-        text = render_document(initiative_meta(item), _body(item.paragraphs, bool(item.initiatives), item.closing))
-        if item.initiatives:
-            out.append(PlannedFile(folder / name / "index.md", text))
-            out += _plan_initiatives(folder / name, item.initiatives)
-        else:
-            out.append(PlannedFile(folder / f"{name}.md", text))
-    return out
+def _plan_entry(folder: Path, name: str, meta: dict, entry: Article | Initiative) -> list[PlannedFile]:
+    """An article or initiative with a list becomes a folder (index.md and one file per item); any other, one file."""
+    text = render_document(meta, _body(entry.paragraphs, bool(entry.initiatives), entry.closing))
+    if not entry.initiatives:
+        return [PlannedFile(folder / f"{name}.md", text)]
+    plan = [PlannedFile(folder / name / "index.md", text)]
+    for item in entry.initiatives:
+        plan += _plan_entry(folder / name, f"{_number(item.number)}-{item.slug}", initiative_meta(item), item)
+    return plan
 
 
 def plan_edition(edition: Edition, content_dir: Path) -> list[PlannedFile]:
@@ -131,13 +129,7 @@ def plan_edition(edition: Edition, content_dir: Path) -> list[PlannedFile]:
     folder = edition_dir(content_dir, edition.masthead.date)
     plan = [PlannedFile(folder / "_edition.md", render_document(edition_meta(edition), render_paragraphs(edition.notes)))]
     for article in edition.articles:
-        name = f"{_number(article.order)}-{article.slug}"
-        text = render_document(article_meta(article), _body(article.paragraphs, bool(article.initiatives), article.closing))
-        if article.initiatives:
-            plan.append(PlannedFile(folder / name / "index.md", text))
-            plan += _plan_initiatives(folder / name, article.initiatives)
-        else:
-            plan.append(PlannedFile(folder / f"{name}.md", text))
+        plan += _plan_entry(folder, f"{_number(article.order)}-{article.slug}", article_meta(article), article)
     return plan
 
 

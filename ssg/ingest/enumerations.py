@@ -15,146 +15,35 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
-from itertools import pairwise
+from dataclasses import replace
 
 from ssg.diagnostics import Diagnostic, warning
-from ssg.ingest.list_markers import LAST, STYLE_NAMES, Marker, markers_in
+from ssg.ingest.lead_clauses import (
+    find_parallel_leads,
+    is_parallel,
+    parallel_lead,
+    split_lead,
+)
+from ssg.ingest.list_markers import STYLE_NAMES
+from ssg.ingest.list_match import (
+    DASH,
+    DEFAULT_RULES,
+    HEURISTICS,
+    PARALLEL,
+    SAME_OPENING,
+    SEMICOLON,
+    Item,
+    ListMatch,
+    ListRules,
+)
 from ssg.ingest.model import Article, Initiative
+from ssg.ingest.numbered_lists import find_numbered
 from ssg.ingest.numerals import CN_NUMERAL_CHARS, parse_cn_number
 from ssg.ingest.parallel_items import Tagger, find_same_openings, split_semicolon_items
-from ssg.ingest.shapes import balanced
 
 log = logging.getLogger(__name__)
 
-PARALLEL = "parallel-lead-clauses"
-DASH = "dash-items"
-SAME_OPENING = "same-opening"
-SEMICOLON = "semicolon-items"
-HEURISTICS = (PARALLEL, DASH, *STYLE_NAMES, SAME_OPENING, SEMICOLON)
-"""Every list heuristic by name; `ListRules.styles` switches them on and off."""
-
-
-@dataclass(frozen=True)
-class ListRules:
-    """Which heuristics run and how strict they are (site.yaml may override)."""
-
-    styles: tuple[str, ...] = HEURISTICS
-    min_items: int = 2
-    """Numbered items needed for a list (一是 alone is just a sentence)."""
-    min_unnumbered: int = 3
-    """Paragraphs in a run of parallel lead clauses or dash items."""
-    max_clause: int = 12
-    """Longest lead clause, in characters, that still reads as a slogan-like title."""
-    max_spread: int = 3
-    """Largest difference in length between the lead clauses of one list."""
-    max_depth: int = 3
-
-
-@dataclass(frozen=True)
-class Item:
-    """One item as found: its marker and its text pieces (first piece after the marker)."""
-
-    marker: str | None
-    pieces: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ListMatch:
-    """A list found in a run of paragraphs."""
-
-    style: str
-    start: int
-    """Index of the paragraph where the list begins."""
-    end: int
-    """Index of the first paragraph after the list."""
-    items: tuple[Item, ...]
-    intro: str = ""
-    """Text before the first marker in the list's first paragraph (inline lists)."""
-    tail: str = ""
-    """Text after an inline list's last item in the same paragraph (see `_inline_tail`)."""
-
-
-# -- lead clauses -------------------------------------------------------------
-
-_CLAUSE = r"[^\s，,。；;：:！？!?、（）()]"
-_SENTENCE_END = "。；;！!？?"
-_CLAUSE_END = "，,。；;：:！？!?"
-_STRIP = "，,。；;：:、 \u3000"
-# Lead words that open ordinary prose rather than a parallel slogan.
-_PROSE_OPENERS = re.compile(r"^(近日|日前|目前|当前|此外|同时|与此同时|近年来|今年以来|去年以来|据悉|据了解|记者|会上|会议|他说|她说|为此)")
-
-
-def parallel_lead(text: str, rules: ListRules = ListRules()) -> tuple[str, str, str] | None:
-    """绘好一张蓝图,推动愿景落地。锚定…… -> ("绘好一张蓝图", "推动愿景落地", "锚定……").
-
-    Two short clauses, one comma between them and a full stop after: the form of
-    the seed's 十个一 and of most 倡议 and 举措 lists.
-    """
-    m = re.match(rf"({_CLAUSE}{{3,{rules.max_clause}}})[，,]({_CLAUSE}{{3,{rules.max_clause}}})。", text)
-    if not m or _PROSE_OPENERS.match(m.group(1)):
-        return None
-    if re.search(r"\d", m.group(1) + m.group(2)):
-        return None  # figures belong in a body, not a slogan
-    if not (balanced(m.group(1)) and balanced(m.group(2))):
-        return None  # “……，……。” opens a quotation, not a pair of slogans
-    return m.group(1), m.group(2), text[m.end():].lstrip(_STRIP)
-
-
-def split_lead(text: str) -> tuple[str, str]:
-    """An item's title and the rest, when its lead is not a parallel pair.
-
-    A short head line (总体要求) is the title; otherwise a short first sentence
-    (坚持创新驱动。), otherwise the first clause.
-    """
-    text = text.lstrip(_STRIP)
-    if not any(c in _SENTENCE_END for c in text) and len(text) <= 30 and not any(c in "，," for c in text):
-        return text.strip(), ""
-    cut = next((i for i, c in enumerate(text) if c in _SENTENCE_END), len(text))
-    if cut <= 24 and not any(c in "，,：:" for c in text[:cut]):
-        return text[:cut].strip(), text[cut + 1:].lstrip(_STRIP)
-    cut = next((i for i, c in enumerate(text) if c in _CLAUSE_END), len(text))
-    return text[:cut].strip(), text[cut + 1:].lstrip(_STRIP)
-
-
-def _is_parallel(leads: list[tuple[str, str, str] | None], rules: ListRules) -> bool:
-    if not leads or any(lead is None for lead in leads):
-        return False
-    for part in (0, 1):
-        lengths = [len(lead[part]) for lead in leads]
-        if max(lengths) - min(lengths) > rules.max_spread:
-            return False
-    return True
-
-
 # -- finding lists ------------------------------------------------------------
-
-
-def find_parallel_leads(paragraphs: tuple[str, ...], rules: ListRules) -> list[ListMatch]:
-    """Heuristic "parallel-lead-clauses": >= 3 consecutive paragraphs opening with A,B。"""
-    found = []
-    i = 0
-    while i < len(paragraphs):
-        j = i
-        while j < len(paragraphs) and parallel_lead(paragraphs[j], rules):
-            j += 1
-        span = _parallel_span([parallel_lead(p, rules) for p in paragraphs[i:j]], rules)
-        if span is not None:
-            a, b = span
-            found.append(ListMatch(PARALLEL, i + a, i + b, tuple(Item(None, (p,)) for p in paragraphs[i + a:i + b])))
-        i = max(j, i + 1)
-    return found
-
-
-def _parallel_span(leads: list, rules: ListRules) -> tuple[int, int] | None:
-    """The longest stretch of a run whose lead clauses are parallel (a paragraph of
-    ordinary prose that happens to open with two clauses may stand next to the list)."""
-    n = len(leads)
-    for size in range(n, rules.min_unnumbered - 1, -1):
-        for a in range(n - size + 1):
-            if _is_parallel(leads[a:a + size], rules):
-                return a, a + size
-    return None
 
 
 _DASH = re.compile(r"^(——|—|－－|--)(?=\S)")
@@ -173,90 +62,6 @@ def find_dash_items(paragraphs: tuple[str, ...], rules: ListRules) -> list[ListM
             found.append(ListMatch(DASH, i, j, items))
         i = max(j, i + 1)
     return found
-
-
-@dataclass(frozen=True)
-class _Event:
-    para: int
-    marker: Marker
-
-
-def find_numbered(paragraphs: tuple[str, ...], style: str, rules: ListRules) -> list[ListMatch]:
-    """Heuristic per marker style: items numbered 1, 2, 3 ... in order.
-
-    Markers may open paragraphs or run inline; an item runs to the next marker.
-    When every item is one paragraph (or a piece of one), the list ends with
-    the last item's paragraph; when items are sections (a head followed by
-    paragraphs), the last one runs on to the end of the text or the next list.
-    """
-    events = [_Event(j, m) for j, p in enumerate(paragraphs) for m in markers_in(p, style)]
-    found = []
-    k = 0
-    while k < len(events):
-        if events[k].marker.value != 1:
-            k += 1
-            continue
-        seq = [events[k]]
-        expected = 2
-        n = k + 1
-        while n < len(events):
-            value = events[n].marker.value
-            if value == expected or (value == LAST and expected > 1):
-                seq.append(events[n])
-                expected += 1
-                if value == LAST:
-                    n += 1
-                    break
-            elif value == 1 or value > expected:
-                break
-            n += 1
-        stop = events[n].para if n < len(events) and events[n].marker.value == 1 else len(paragraphs)
-        if len(seq) >= rules.min_items and not (style == "shou-xian" and len(seq) < 3):
-            match = _build_numbered(paragraphs, style, seq, stop)
-            if all(re.search(r"[\u4e00-\u9fff]", "".join(item.pieces)) for item in match.items):
-                found.append(match)
-        k = max(n, k + 1)
-    return found
-
-
-def _build_numbered(paragraphs: tuple[str, ...], style: str, seq: list[_Event], stop: int) -> ListMatch:
-    sectioned = any(b.para > a.para + 1 for a, b in pairwise(seq))
-    items = []
-    for a, b in zip(seq, seq[1:] + [None]):
-        first = paragraphs[a.para]
-        if b is None:
-            last_para = max(stop, a.para + 1) if sectioned else a.para + 1
-            pieces = [first[a.marker.end:], *paragraphs[a.para + 1:last_para]]
-        elif b.para == a.para:
-            pieces = [first[a.marker.end:b.marker.start]]
-        else:
-            pieces = [first[a.marker.end:], *paragraphs[a.para + 1:b.para]]
-            if paragraphs[b.para][:b.marker.start].strip():
-                pieces.append(paragraphs[b.para][:b.marker.start])
-        items.append(Item(a.marker.text, tuple(p for p in (x.strip() for x in pieces) if p)))
-    end = max(stop, seq[-1].para + 1) if sectioned else seq[-1].para + 1
-    intro = paragraphs[seq[0].para][:seq[0].marker.start].strip()
-    tail = ""
-    if not sectioned and len(seq) > 1 and seq[-2].para == seq[-1].para:
-        last, tail = _inline_tail(items[-2].pieces, items[-1].pieces[0] if items[-1].pieces else "")
-        items[-1] = Item(items[-1].marker, (last,) if last else ())
-    return ListMatch(style, seq[0].para, end, tuple(items), intro, tail)
-
-
-def _inline_tail(previous: tuple[str, ...], last: str) -> tuple[str, str]:
-    """Heuristic "inline-list-end": 一是……;二是……;三是……。会议还要求……
-
-    When the items before the last are clauses (ending in ; or , with no full
-    stop inside), the last item ends at its first full stop and what follows is
-    the text after the list.
-    """
-    text = "".join(previous).strip()
-    if not text or text[-1] not in "；;，," or any(c in "。！？!?" for c in text):
-        return last, ""
-    cut = next((i for i, c in enumerate(last) if c in "。！？!?"), len(last))
-    while cut + 1 < len(last) and last[cut + 1] in "”’」）)":
-        cut += 1
-    return last[:cut + 1].strip(), last[cut + 1:].strip()
 
 
 def find_same_opening(paragraphs: tuple[str, ...], rules: ListRules, tagged: Tagger) -> list[ListMatch]:
@@ -279,7 +84,7 @@ def find_semicolon_items(paragraphs: tuple[str, ...], rules: ListRules, tagged: 
 
 
 def find_lists(
-    paragraphs: tuple[str, ...], rules: ListRules = ListRules(), exclude: str | None = None, tagged: Tagger | None = None
+    paragraphs: tuple[str, ...], rules: ListRules = DEFAULT_RULES, exclude: str | None = None, tagged: Tagger | None = None
 ) -> list[ListMatch]:
     """Every list any enabled heuristic finds, in no particular priority.
 
@@ -304,7 +109,7 @@ def find_lists(
 
 
 def best_list(
-    paragraphs: tuple[str, ...], rules: ListRules = ListRules(), exclude: str | None = None, tagged: Tagger | None = None
+    paragraphs: tuple[str, ...], rules: ListRules = DEFAULT_RULES, exclude: str | None = None, tagged: Tagger | None = None
 ) -> ListMatch | None:
     """The list to turn into initiatives.
 
@@ -332,7 +137,7 @@ def build_initiatives(
 ) -> tuple[Initiative, ...]:
     """Items -> initiatives: title and goal from the lead, nested lists below them."""
     leads = [parallel_lead(item.pieces[0], rules) if item.pieces else None for item in match.items]
-    parallel = _is_parallel(leads, rules)
+    parallel = is_parallel(leads, rules)
     out = []
     for number, (item, lead) in enumerate(zip(match.items, leads), start=1):
         first = item.pieces[0] if item.pieces else ""
@@ -390,7 +195,7 @@ def count_initiatives(initiatives: tuple[Initiative, ...]) -> int:
 
 
 def apply_lists(
-    article: Article, *, path: str | None = None, rules: ListRules = ListRules(), tagged: Tagger | None = None
+    article: Article, *, path: str | None = None, rules: ListRules = DEFAULT_RULES, tagged: Tagger | None = None
 ) -> tuple[Article, list[Diagnostic]]:
     """The article with its list split out (kind "initiatives"), and count warnings.
 
