@@ -175,8 +175,8 @@ def typical_gap(pages: Sequence[PageBlocks]) -> int:
 
 
 class _Reader:
-    def __init__(self, h: Heuristics, seg: Segmenter | None, source: str, gap: int):
-        self.h = h
+    def __init__(self, heuristics: Heuristics, seg: Segmenter | None, source: str, gap: int):
+        self.heuristics = heuristics
         self.source = source
         self.gap = gap
         self.is_word = seg.is_word if seg else None
@@ -191,7 +191,7 @@ class _Reader:
     # -- the walk ---------------------------------------------------------------
 
     def read_page(self, page: int, blocks: Sequence[Block]) -> None:
-        h = self.h
+        h = self.heuristics
         headed = False  # a headline has been read on this page
         under_headline = False  # the block before belongs to the current headline group
         warned_headless = False
@@ -262,9 +262,9 @@ class _Reader:
         text = blocks[i].text
         if i > 0 and is_box_label(blocks[i - 1].text):
             return False  # the title of a box: ■记者手记 / 让创新之花竞相绽放
-        if self.h.starts_fresh(text):
+        if self.heuristics.starts_fresh(text):
             return False
-        if self.h.is_headline(text, self.is_word):
+        if self.heuristics.is_headline(text, self.is_word):
             return True
         return i + 1 < len(blocks) and headed_by(text, blocks[i + 1].text, self.tagged, self.is_word)
 
@@ -273,11 +273,11 @@ class _Reader:
         cur = self.current
         if cur is None or not cur.paragraphs or not looks_like_names(blocks[i].text):
             return False
-        return self.h.byline_line(blocks[i].text, bare_name=True, is_word=self.is_word) is not None and self._lone(blocks, i)
+        return self.heuristics.byline_line(blocks[i].text, bare_name=True, is_word=self.is_word) is not None and self._lone(blocks, i)
 
     def _headline_group(self, blocks: Sequence[Block], i: int, page: int) -> int:
         """Read the headline lines and byline lines from i; returns the index after them."""
-        h = self.h
+        h = self.heuristics
         run = [blocks[i]]
         j = i + 1
         while j < len(blocks):
@@ -318,7 +318,7 @@ class _Reader:
         """
         block = blocks[i]
         cur = self.current
-        if cur is not None and cur.paragraphs and self.h.column_break(
+        if cur is not None and cur.paragraphs and self.heuristics.column_break(
             cur.paragraphs[-1], block.text, splits_word=self.splits_word, is_word=self.is_word, tagged=self.tagged
         ):
             cur.paragraphs[-1] += block.text
@@ -339,7 +339,7 @@ class _Reader:
     def _lone(self, blocks: Sequence[Block], i: int) -> bool:
         """Nothing but a headline (or the page's end) follows; a photo credit may."""
         j = i + 1
-        if j < len(blocks) and self.h.is_photo_credit(blocks[j].text):
+        if j < len(blocks) and self.heuristics.is_photo_credit(blocks[j].text):
             j += 1
         return j >= len(blocks) or self._headline_starts(blocks, j)
 
@@ -375,7 +375,7 @@ class _Reader:
             if not text.strip():
                 return
         draft.paragraphs.append(text)
-        draft.closed = self.h.is_end_credit(text)
+        draft.closed = self.heuristics.is_end_credit(text)
         draft.credit = credit_text(text) if draft.closed else None  # the credit that ends it, if any
 
     def finish(self, columns: Sequence[tuple[int, str]]) -> ArticlesRead:

@@ -9,6 +9,10 @@ another style (一、 heads with (一) items) carry it as nested initiatives.
 
 A name in the headline (国家高新区创新发展“十个一”倡议) names the list, and its
 count (十 = 10) is checked against the items found.
+
+The lead-clause and numbered-marker heuristics live in `lead_clauses` and
+`numbered_lists`; the short unnumbered ones (dashes, same openings,
+semicolons) are here.
 """
 
 from __future__ import annotations

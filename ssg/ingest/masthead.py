@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ssg.ingest.dates import DATE_RE, WEEKDAY_RE, parse_date
 
-_CN = re.compile(
+_CN_SERIAL = re.compile(
     r"(?:国内统一连续出版物号|国内统一刊号|统一刊号|刊号)?\s*[：:]?\s*"
     r"CN\s*(?P<a>\d{2})\s*-\s*(?P<b>\d{4})(?:\s*/\s*(?P<c>[A-Z]{1,2}))?"
 )
@@ -125,7 +125,7 @@ def _fields_in(text: str) -> tuple[dict, str]:
     """The masthead fields on one line, and what is left of the line without them."""
     found: dict = {}
     rest = text
-    m = _CN.search(rest)
+    m = _CN_SERIAL.search(rest)
     if m:
         found["cn"] = f"CN {m.group('a')}-{m.group('b')}" + (f"/{m.group('c')}" if m.group("c") else "")
         rest = _cut(rest, m)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from column_breaks import breaks_with
 
 from ssg.config import SiteConfig, load_config
 from ssg.ingest.blocks import (
     Layout,
-    is_column_break,
     join_pieces,
     measure_layout,
     parse_pieces,
@@ -23,9 +23,7 @@ SEED = REPO / "sources" / "2025-11-10.txt"
 SEG = Segmenter(("雄安新区", "火炬中心", "高新区", "十个一"))
 
 
-def breaks(prev: str, nxt: str) -> bool:
-    return is_column_break(normalise_text(prev), normalise_text(nxt), splits_word=SEG.splits_word, is_word=SEG.is_word,
-                           tagged=SEG.tagged)
+breaks = breaks_with(SEG)
 
 
 def paragraphs(text: str) -> list[str]:

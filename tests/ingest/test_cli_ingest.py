@@ -199,19 +199,22 @@ def test_two_files_for_one_date_is_an_error(site, capsys):
     assert not (site / "content").exists()
 
 
-def test_date_with_several_files_is_a_usage_error(site, capsys):
+@pytest.mark.usefixtures("site")
+def test_date_with_several_files_is_a_usage_error(capsys):
     code, _, err = ingest(capsys, "sources/2025-11-10.txt", "sources/2025-11-10.txt", "--date", "2025-11-10")
     assert code == 2 and "--date" in err
 
 
-def test_bad_date_is_a_usage_error(site, capsys):
+@pytest.mark.usefixtures("site")
+def test_bad_date_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["ingest", "sources/2025-11-10.txt", "--date", "2025-13-40"])
     assert exit_.value.code == 2
     assert "not a date" in capsys.readouterr().err
 
 
-def test_a_missing_file_is_an_error(site, capsys):
+@pytest.mark.usefixtures("site")
+def test_a_missing_file_is_an_error(capsys):
     code, _, err = ingest(capsys, "sources/nope.txt")
     assert code == 1 and "sources/nope.txt" in err and "cannot read" in err
 

@@ -29,28 +29,30 @@ REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "sources" / "2025-11-10.txt"
 
 
-def test_seed(tmp_path, monkeypatch):
-    monkeypatch.chdir(REPO)  # site.yaml's user words, as a user runs it
-    assert main(["-q", "ingest", str(SEED), "--content", str(tmp_path)]) == 0
-    assert_conserved(SEED.read_text("utf-8"), tmp_path / "editions" / "2025-11-10")
-
-
-def test_the_check_notices_a_lost_character(tmp_path, monkeypatch):
+@pytest.fixture
+def seed_edition(tmp_path, monkeypatch) -> Path:
+    """The seed issue ingested into a fresh folder, as a user runs it (site.yaml's user words)."""
     monkeypatch.chdir(REPO)
     assert main(["-q", "ingest", str(SEED), "--content", str(tmp_path)]) == 0
-    item = tmp_path / "editions/2025-11-10/03-guo-jia-gao-xin-qu/04-yu-qiang-yi-tao-ti-xi.md"
+    return tmp_path / "editions" / "2025-11-10"
+
+
+def test_seed(seed_edition):
+    assert_conserved(SEED.read_text("utf-8"), seed_edition)
+
+
+def test_the_check_notices_a_lost_character(seed_edition):
+    item = seed_edition / "03-guo-jia-gao-xin-qu/04-yu-qiang-yi-tao-ti-xi.md"
     item.write_text(item.read_text("utf-8").replace("创业投资", "投资"), "utf-8")
     with pytest.raises(AssertionError, match="first difference"):
-        assert_conserved(SEED.read_text("utf-8"), tmp_path / "editions" / "2025-11-10")
+        assert_conserved(SEED.read_text("utf-8"), seed_edition)
 
 
-def test_the_check_notices_a_duplicated_title(tmp_path, monkeypatch):
-    monkeypatch.chdir(REPO)
-    assert main(["-q", "ingest", str(SEED), "--content", str(tmp_path)]) == 0
-    item = tmp_path / "editions/2025-11-10/03-guo-jia-gao-xin-qu/01-hui-hao-yi-zhang-lan-tu.md"
+def test_the_check_notices_a_duplicated_title(seed_edition):
+    item = seed_edition / "03-guo-jia-gao-xin-qu/01-hui-hao-yi-zhang-lan-tu.md"
     item.write_text(item.read_text("utf-8").replace("\n锚定", "\n绘好一张蓝图锚定"), "utf-8")
     with pytest.raises(AssertionError):
-        assert_conserved(SEED.read_text("utf-8"), tmp_path / "editions" / "2025-11-10")
+        assert_conserved(SEED.read_text("utf-8"), seed_edition)
 
 
 def test_markup_in_the_source_comes_back_as_text(tmp_path):

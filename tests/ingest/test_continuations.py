@@ -7,8 +7,8 @@ heuristic, breaks it must see and article starts it must leave alone.
 from __future__ import annotations
 
 import pytest
+from column_breaks import breaks_with
 
-from ssg.ingest.blocks import is_column_break
 from ssg.ingest.continuations import (
     closes_locative_frame,
     continues_quote_run,
@@ -27,9 +27,7 @@ SEG = Segmenter()
 TAG = SEG.tagged
 
 
-def breaks(prev: str, nxt: str) -> bool:
-    return is_column_break(normalise_text(prev), normalise_text(nxt), splits_word=SEG.splits_word,
-                           is_word=SEG.is_word, tagged=TAG)
+breaks = breaks_with(SEG)
 
 
 @pytest.mark.parametrize(

@@ -14,9 +14,8 @@ from ssg.ingest.enumerations import (
     best_list,
     count_from_intro,
     list_name_from_headline,
-    parallel_lead,
-    split_lead,
 )
+from ssg.ingest.lead_clauses import parallel_lead, split_lead
 from ssg.ingest.list_markers import markers_in
 from ssg.ingest.model import Article
 from ssg.ingest.numerals import parse_circled, parse_cn_number
