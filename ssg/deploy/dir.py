@@ -12,9 +12,9 @@ only when complete, so a release folder is never half-written. `current` is
 switched by making a new link under a temporary name and `os.replace`-ing it
 over the old one: one rename, so every request sees the old site or the new
 one. `assets/` holds the fingerprinted files (static/*.<8 hex>.css|js) of
-every kept release, hard-linked, so a server can answer a page's stylesheet
-even when a reader's page came from a release two or more switches ago
-(docs/deploy.md); `previous` is what `--rollback` undoes.
+every kept release (and, for an hour, of releases just pruned), hard-linked,
+so a server can answer a page's stylesheet even when the reader's page came
+from a release two or more switches ago (docs/deploy.md).
 Unchanged files are hard-linked from the current release, so a release costs
 only what changed.
 """
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import json
 import logging
 import os
 import re
@@ -41,6 +42,10 @@ CURRENT = "current"
 PREVIOUS = "previous"
 ASSETS = "assets"
 # Files whose name carries their content hash: the same name never means other bytes.
+# How long a pooled file outlives the last kept release that had it: a reader's
+# page from a release just pruned may still be loading its stylesheet.
+ASSET_GRACE = dt.timedelta(hours=1)
+ASSET_BOOK = ".ssg-assets.json"
 _FINGERPRINTED = re.compile(r"^static/.+\.[0-9a-f]{8}\.(css|js)$")
 LOCK = ".ssg-deploy.lock"
 _RELEASE_NAME = re.compile(r"^\d{8}T\d{6}\.\d{6}Z(?:-\d+)?$")
@@ -208,8 +213,7 @@ class DirPublisher:
         doomed = [r for r in releases[: max(0, len(releases) - self.keep)] if r not in protected]
         for name in doomed:
             shutil.rmtree(self.releases_dir / name)
-        if doomed:
-            self._prune_assets()
+        self._prune_assets()
         return doomed
 
     def _pool_assets(self, name: str) -> None:
@@ -233,16 +237,42 @@ class DirPublisher:
             _make_readable(self.root / ASSETS)
 
     def _prune_assets(self) -> None:
-        """Drop pooled files that no kept release has any more."""
+        """Drop pooled files no kept release has had for ASSET_GRACE.
+
+        `assets/.ssg-assets.json` notes when each pooled file was last part of a
+        kept release, so a page of a release pruned a moment ago keeps its styles.
+        """
         pool = self.root / ASSETS
         if not pool.is_dir():
             return
+        now = self.clock()
         kept: set[str] = set()
         for name in self.releases():
             kept.update(p for p in scan_tree(self.releases_dir / name) if _FINGERPRINTED.match(p))
+        book_path = pool / ASSET_BOOK
+        try:
+            book = json.loads(book_path.read_text("utf-8"))
+        except (OSError, ValueError):
+            book = {}
+        fresh: dict[str, str] = {}
         for path in scan_tree(pool):
-            if path not in kept:
+            if not _FINGERPRINTED.match(path):
+                continue
+            seen = now if path in kept else _parse_time(book.get(path), now)
+            if now - seen > ASSET_GRACE:
                 (pool / path).unlink()
+            else:
+                fresh[path] = seen.isoformat()
+        tmp = book_path.with_name(f"{ASSET_BOOK}.tmp-{os.getpid()}")
+        tmp.write_text(json.dumps(fresh, sort_keys=True, indent=0), "utf-8")
+        os.replace(tmp, book_path)
+
+
+def _parse_time(value, default: dt.datetime) -> dt.datetime:
+    try:
+        return dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return default
 
 
 def _replace_link(root: Path, name: str, target: str) -> None:

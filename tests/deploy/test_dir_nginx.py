@@ -182,10 +182,6 @@ def test_a_page_from_two_deploys_ago_still_gets_its_stylesheet(tmp_path, project
             body = response.read()
             assert (response.status, f"/* {version} */".encode() in body) == (200, True), (version, path)
         conn.close()
-    # pruning a release drops the assets only it had
-    make_site(tmp_path / "v4", "v4")
-    publish_folder(tmp_path / "v4", target(f"dir:{dest}", keep=3), project=project)
-    assert not (dest / "assets" / styles["v1"]).exists() and (dest / "assets" / styles["v2"]).exists()
 
 
 @pytest.mark.parametrize("path, status", [("/.ssg-published.json", 404), ("/no/such/page/", 404)])

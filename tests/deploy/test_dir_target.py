@@ -10,7 +10,7 @@ import pytest
 from deploy_sites import VERSION, make_site, target, tree
 
 from ssg.deploy import publish_folder, rollback
-from ssg.deploy.dir import DirPublisher, is_release_name
+from ssg.deploy.dir import ASSET_GRACE, DirPublisher, is_release_name
 from ssg.deploy.plan import build_plan, load_site_files
 from ssg.diagnostics import SsgError
 
@@ -84,6 +84,24 @@ def test_keeps_the_last_n_releases(tmp_path):
     assert releases[-1] == pub.current()
     kept = [VERSION.search((tmp_path / "www/releases" / r / "index.html").read_bytes())[1] for r in releases]
     assert kept == [b"v3", b"v4", b"v5"]
+
+
+def test_pooled_assets_outlive_their_release_for_the_grace_period_only(tmp_path):
+    clock = Clock()
+    pub = DirPublisher(tmp_path / "www", keep=2, clock=clock)
+    pool = tmp_path / "www" / "assets"
+    styles = []
+    for n in range(1, 4):
+        files = make_site(tmp_path / f"s{n}", f"v{n}")
+        styles += [p for p in files if p.startswith("static/")]
+        publish(pub, tmp_path / f"s{n}")
+    assert len(pub.releases()) == 2  # v1's release is gone ...
+    assert all((pool / s).is_file() for s in styles)  # ... but a v1 page still loading gets its stylesheet
+    clock.now += ASSET_GRACE
+    make_site(tmp_path / "s4", "v4")
+    publish(pub, tmp_path / "s4")
+    # v1 and v2 have been out of every kept release for longer than the grace period by now
+    assert [s for s in styles if (pool / s).exists()] == styles[2:]
 
 
 def test_rollback_switches_back_and_a_new_deploy_goes_on_top(tmp_path, project):
