@@ -114,6 +114,18 @@ class Reader:
             self.errors.append(f"{page} ({version}): its stylesheet {css_path} answered {status} {css[:30]!r}")
 
 
+def assert_every_page_is(nginx, pages, version_of, versioned_css: bool, version: str) -> None:
+    """Once deploys are over: every page (and its stylesheet) is `version`, and nginx logged no error."""
+    after = Reader(nginx.port, pages, version_of, versioned_css, {version}, threading.Event(), threading.Event(),
+                   time.monotonic() + 30)
+    conn = http.client.HTTPConnection("127.0.0.1", nginx.port, timeout=10)
+    for page in pages:
+        after.check_page(conn, "/" + page)
+    conn.close()
+    assert after.errors == [] and set(after.seen) == {version}
+    assert "[error]" not in nginx.errors() and "[crit]" not in nginx.errors(), nginx.errors()[-2000:]
+
+
 def test_readers_see_whole_sites_through_five_deploys_and_a_rollback(tmp_path, project):
     require(nginx_binary() is not None, "nginx is not installed")
     dest = tmp_path / "www"
@@ -154,13 +166,7 @@ def test_readers_see_whole_sites_through_five_deploys_and_a_rollback(tmp_path, p
         assert len(seen) >= 4, f"the readers saw only {sorted(seen)} while six versions were live in turn"
 
         # after the rollback every page is the fifth version, and the sixth's stylesheet is gone from current
-        after = Reader(nginx.port, PAGES, hand_made_version, True, {"v5"}, rolled_back, done, time.monotonic() + 30)
-        conn = http.client.HTTPConnection("127.0.0.1", nginx.port, timeout=10)
-        for page in PAGES:
-            after.check_page(conn, "/" + page)
-        conn.close()
-        assert after.errors == [] and set(after.seen) == {"v5"}
-        assert "[error]" not in nginx.errors() and "[crit]" not in nginx.errors(), nginx.errors()[-2000:]
+        assert_every_page_is(nginx, PAGES, hand_made_version, True, "v5")
     assert len(list((dest / "releases").iterdir())) == 3  # keep=3 pruned the older ones while serving
 
 
@@ -242,10 +248,4 @@ def test_real_deploys_of_the_sample_under_load(tmp_path):
         seen = {v for r in readers for v in r.seen}
         assert sum(r.requests for r in readers) >= 100
         assert len(seen) >= 4, f"the readers saw only {sorted(seen)}"
-        after = Reader(nginx.port, pages, title_version, False, {"v5"}, rolled_back, done, time.monotonic() + 30)
-        conn = http.client.HTTPConnection("127.0.0.1", nginx.port, timeout=10)
-        for page in pages:
-            after.check_page(conn, "/" + page)
-        conn.close()
-        assert after.errors == [] and set(after.seen) == {"v5"}
-        assert "[error]" not in nginx.errors() and "[crit]" not in nginx.errors(), nginx.errors()[-2000:]
+        assert_every_page_is(nginx, pages, title_version, False, "v5")
